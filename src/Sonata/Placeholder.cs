@@ -1,0 +1,2 @@
+namespace Sonata;
+internal static class Placeholder { }
