@@ -82,7 +82,16 @@ public sealed class CorpusLocator : IDisposable
         {
             await new CorpusDownloader(http).DownloadAsync(url, archive, sha256, progress, ct);
         }
-        string folder = await cache.ExtractAsync(archive, sha256, ct);
+        string folder;
+        try
+        {
+            folder = await cache.ExtractAsync(archive, sha256, ct);
+        }
+        catch (CorpusException e)
+        {
+            File.Delete(archive); // so that the next run downloads it again
+            throw new CorpusException($"The archive downloaded from {url} cannot be used: {e.Message}", e);
+        }
         return FromFolder(folder, what);
     }
 

@@ -19,12 +19,12 @@ public sealed record CorpusOptions(string CacheFolder, Uri Url, string? Sha256)
     public static CorpusOptions Default => new(UserCacheFolder(), new Uri(LabCorpusUrl), LabCorpusSha256);
 
     /// <summary><c>$XDG_CACHE_HOME/sonata</c> when that is an absolute path, else <c>~/.cache/sonata</c>.</summary>
-    public static string UserCacheFolder()
-    {
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        string root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "sonata");
-    }
+    public static string UserCacheFolder() =>
+        UserCacheFolder(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"),
+                        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    internal static string UserCacheFolder(string? xdgCacheHome, string home) =>
+        Path.Combine(
+            !string.IsNullOrEmpty(xdgCacheHome) && Path.IsPathRooted(xdgCacheHome) ? xdgCacheHome : Path.Combine(home, ".cache"),
+            "sonata");
 }

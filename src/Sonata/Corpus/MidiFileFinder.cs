@@ -10,6 +10,7 @@ internal static class MidiFileFinder
     public static IReadOnlyList<string> Find(string folder)
     {
         string root = Path.GetFullPath(folder);
+        // Hidden files (such as macOS "._x.mid" metadata) and hidden folders are skipped, as by default.
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
         return Directory.EnumerateFiles(root, "*", options)
             .Where(IsMidi)
