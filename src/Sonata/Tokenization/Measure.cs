@@ -6,7 +6,7 @@ namespace Sonata.Tokenization;
 /// </summary>
 internal sealed class Measure(long start)
 {
-    public long Start { get; } = start;
+    public long Start { get; set; } = start;
     public Container Own { get; } = new();
     public List<Container> Voices { get; } = [];
 

@@ -36,6 +36,7 @@ internal sealed class MeasureLayout
         layout.MakeTies();
         foreach (var measure in layout._measures)
             layout.FlattenUnnecessaryVoices(measure);
+        layout.RepositionMeasures();
         return layout.Flatten();
     }
 
@@ -147,6 +148,22 @@ internal sealed class MeasureLayout
         foreach (var slot in measure.Voices[0].Sorted())
             measure.Own.Insert(slot.LocalOffset, slot.Element, ref _sequence);
         measure.Voices.Clear();
+    }
+
+    /// <summary>
+    /// music21's <c>makeRests</c> ends by laying the measures end to end, each as long as what it
+    /// holds: a measure that still holds something past its barline pushes the rest of the track later.
+    /// </summary>
+    private void RepositionMeasures()
+    {
+        long time = 0;
+        foreach (var measure in _measures)
+        {
+            long bar = _meter.BarLengthAt(measure.Start);
+            long held = measure.Voices.Append(measure.Own).Select(c => c.HighestTime).DefaultIfEmpty(0).Max();
+            measure.Start = time;
+            time += Math.Max(bar, held);
+        }
     }
 
     /// <summary>Depth-first, voices before the measure's own notes; then sorted by offset, grace first.</summary>
