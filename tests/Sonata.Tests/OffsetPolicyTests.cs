@@ -53,4 +53,17 @@ public class OffsetPolicyTests
         Assert.Throws<ArgumentException>(() => OffsetPolicy.Parse("corpus"));
         Assert.Throws<FormatException>(() => OffsetPolicy.Parse("fast"));
     }
+
+    [Fact]
+    public void Corpus_steps_are_counted_on_the_twelfth_grid()
+    {
+        var steps = StepDistribution.FromOnsets([[0, 0, 0.25, 0.5833333333333712, 1.0], [4, 4.3333333333332, 4.5]]);
+
+        Assert.Equal(1, steps[0.0]);
+        Assert.Equal(1, steps[0.25]);
+        Assert.Equal(2, steps[1.0 / 3]);
+        Assert.Equal(1, steps[5.0 / 12]);
+        Assert.Equal(1, steps[1.0 / 6]);
+        Assert.Equal(6, steps.Values.Sum());
+    }
 }
