@@ -15,14 +15,33 @@ internal sealed class Measure(long start)
     {
         public List<Slot> Slots { get; } = [];
 
-        public long HighestTime => Slots.Count == 0 ? 0 : Slots.Max(s => s.LocalOffset + s.Element.Duration);
+        /// <summary>Where the latest element ends; computed afresh because ties shorten elements.</summary>
+        public long HighestTime
+        {
+            get
+            {
+                long highest = 0;
+                foreach (var slot in Slots)
+                    highest = Math.Max(highest, slot.LocalOffset + slot.Element.Duration);
+                return highest;
+            }
+        }
 
         public void Insert(long localOffset, ScoreElement element, ref long sequence) =>
             Slots.Add(new Slot(localOffset, element, sequence++));
 
         /// <summary>Slots in music21's sort order: offset, grace notes first, then insertion.</summary>
-        public List<Slot> Sorted() =>
-            Slots.OrderBy(s => s.LocalOffset).ThenBy(s => s.Element.IsGrace ? 0 : 1).ThenBy(s => s.Sequence).ToList();
+        public List<Slot> Sorted()
+        {
+            var sorted = new List<Slot>(Slots);
+            sorted.Sort(static (a, b) =>
+            {
+                int order = a.LocalOffset.CompareTo(b.LocalOffset);
+                if (order == 0) order = (a.Element.IsGrace ? 0 : 1).CompareTo(b.Element.IsGrace ? 0 : 1);
+                return order != 0 ? order : a.Sequence.CompareTo(b.Sequence);
+            });
+            return sorted;
+        }
     }
 
     internal readonly record struct Slot(long LocalOffset, ScoreElement Element, long Sequence);

@@ -76,10 +76,14 @@ internal sealed class MeasureLayout
             return;
 
         var voices = Enumerable.Range(0, voiceCount).Select(_ => new Measure.Container()).ToList();
+        var voiceEnds = new long[voiceCount];
         foreach (var slot in notes)
         {
-            var free = voices.FirstOrDefault(v => v.HighestTime <= slot.LocalOffset);
-            free?.Insert(slot.LocalOffset, slot.Element, ref _sequence); // no free voice: music21 loses the note
+            int free = Array.FindIndex(voiceEnds, end => end <= slot.LocalOffset);
+            if (free < 0)
+                continue; // no free voice: music21 loses the note
+            voices[free].Insert(slot.LocalOffset, slot.Element, ref _sequence);
+            voiceEnds[free] = Math.Max(voiceEnds[free], slot.LocalOffset + slot.Element.Duration);
         }
         measure.Own.Slots.Clear();
         measure.Voices.AddRange(voices.Where(v => v.Slots.Count > 0));

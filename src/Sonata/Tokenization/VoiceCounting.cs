@@ -28,14 +28,18 @@ internal static class VoiceCounting
 
         // Groups keyed by offset, in the order music21's dictionary creates them.
         var groups = new List<(long Offset, List<int> Members)>();
-        int FindGroup(int member) => groups.FindIndex(g => g.Members.Contains(member));
+        var groupOf = new Dictionary<int, int>();
+        int FindGroup(int member) => groupOf.TryGetValue(member, out int at) ? at : -1;
         void Store(long offset, int member)
         {
             int at = groups.FindIndex(g => g.Offset == offset);
             if (at < 0)
-                groups.Add((offset, [member]));
-            else
-                groups[at].Members.Add(member);
+            {
+                groups.Add((offset, []));
+                at = groups.Count - 1;
+            }
+            groups[at].Members.Add(member);
+            groupOf[member] = at;
         }
 
         for (int i = 0; i < n; i++)
