@@ -33,19 +33,28 @@ internal sealed class MeasureLayout
         if (voicesRequired)
             foreach (var measure in layout._measures)
                 layout.MakeVoices(measure);
+        // Measures without voices reach makeTies with their length cached (what music21 reads
+        // there is not known exactly; this is what its output shows).
+        foreach (var measure in layout._measures.Where(m => m.Voices.Count == 0))
+            measure.ReadHighestTime();
         layout.MakeTies();
         foreach (var measure in layout._measures)
             layout.FlattenUnnecessaryVoices(measure);
+        foreach (var measure in layout._measures)
+            layout.MakeRests(measure);
         layout.RepositionMeasures();
         return layout.Flatten();
     }
 
     private void MakeMeasures(List<ScoreElement> sorted, long end)
     {
+        long previousBar = -1;
         for (long start = 0; ; )
         {
-            _measures.Add(new Measure(start));
-            start += _meter.BarLengthAt(start);
+            long bar = _meter.BarLengthAt(start);
+            _measures.Add(new Measure(start) { HasSignatureAtStart = bar != previousBar });
+            previousBar = bar;
+            start += bar;
             if (start >= end)
                 break;
         }
@@ -76,17 +85,18 @@ internal sealed class MeasureLayout
             return;
 
         var voices = Enumerable.Range(0, voiceCount).Select(_ => new Measure.Container()).ToList();
-        var voiceEnds = new long[voiceCount];
         foreach (var slot in notes)
         {
-            int free = Array.FindIndex(voiceEnds, end => end <= slot.LocalOffset);
-            if (free < 0)
+            // Reading each voice's highest time caches it, as music21's first-fit loop does.
+            var free = voices.FirstOrDefault(v => v.ReadHighestTime() <= slot.LocalOffset);
+            if (free is null)
                 continue; // no free voice: music21 loses the note
-            voices[free].Insert(slot.LocalOffset, slot.Element, ref _sequence);
-            voiceEnds[free] = Math.Max(voiceEnds[free], slot.LocalOffset + slot.Element.Duration);
+            free.Insert(slot.LocalOffset, slot.Element, ref _sequence);
+            free.Cached = null;
         }
         measure.Own.Slots.Clear();
         measure.Voices.AddRange(voices.Where(v => v.Slots.Count > 0));
+        measure.Changed();
     }
 
     /// <summary>music21's <c>makeTies</c>: split what crosses the barline, file the rest in the next measure.</summary>
@@ -110,7 +120,12 @@ internal sealed class MeasureLayout
                     if (endInBar <= bar || slot.LocalOffset >= bar)
                         continue;
                     var rest = slot.Element.SplitAt(bar - slot.LocalOffset);
-                    Destination(next, hasVoices, nextHasVoices).Insert(0, rest, ref _sequence);
+                    if (!slot.Element.IsChord)
+                    {
+                        container.Cached = null; // a note tells its container and, through it, the measure
+                        measure.Changed();
+                    }
+                    next.Insert(Destination(next, hasVoices, nextHasVoices), 0, rest, ref _sequence);
                     if (!appended)
                     {
                         _measures.Add(next);
@@ -142,31 +157,72 @@ internal sealed class MeasureLayout
             voice.Insert(slot.LocalOffset, slot.Element, ref _sequence);
         measure.Own.Slots.Clear();
         measure.Voices.Add(voice);
+        measure.Changed();
     }
 
     private void FlattenUnnecessaryVoices(Measure measure)
     {
-        measure.Voices.RemoveAll(v => v.Slots.Count == 0);
+        if (measure.Voices.RemoveAll(v => v.Slots.Count == 0) > 0)
+            measure.Changed();
         if (measure.Voices.Count != 1)
             return;
         foreach (var slot in measure.Voices[0].Sorted())
             measure.Own.Insert(slot.LocalOffset, slot.Element, ref _sequence);
         measure.Voices.Clear();
+        measure.Changed();
     }
 
     /// <summary>
-    /// music21's <c>makeRests</c> ends by laying the measures end to end, each as long as what it
-    /// holds: a measure that still holds something past its barline pushes the rest of the track later.
+    /// Where music21's <c>makeRests</c> fills a gap (at the start, between elements, or before the
+    /// barline) it inserts a rest, which clears the cached length; where it finds none, a stale
+    /// length survives. Rests themselves are not tokens.
     /// </summary>
+    private void MakeRests(Measure measure)
+    {
+        long bar = _meter.BarLengthAt(measure.Start);
+        foreach (var voice in measure.Voices)
+        {
+            long high = voice.ReadHighestTime();
+            var spans = voice.Slots.Select(s => (s.LocalOffset, s.LocalOffset + s.Element.Duration));
+            if (high < bar || HasGap(spans))
+            {
+                voice.Cached = null;
+                measure.Changed();
+            }
+        }
+        long measureHigh = measure.ReadHighestTime();
+        var elements = measure.Voices.Select(v => (0L, v.ReadHighestTime()))
+            .Concat(measure.Own.Slots.Select(s => (s.LocalOffset, s.LocalOffset + s.Element.Duration)))
+            .Concat(measure.HasSignatureAtStart ? [(0L, 0L)] : []);
+        if (measureHigh < bar || HasGap(elements))
+            measure.Changed();
+    }
+
+    /// <summary>A gap before the first element or between elements, as music21's findGaps sees it.</summary>
+    private static bool HasGap(IEnumerable<(long Offset, long End)> spans)
+    {
+        long reached = 0;
+        bool any = false;
+        foreach (var (offset, end) in spans.OrderBy(s => s.Offset))
+        {
+            if (offset > reached)
+                return true;
+            reached = Math.Max(reached, end);
+            any = true;
+        }
+        return !any;
+    }
+
+    /// <summary>music21's <c>makeRests</c> lays the measures end to end, each as long as its highest time.</summary>
     private void RepositionMeasures()
     {
         long time = 0;
         foreach (var measure in _measures)
         {
             long bar = _meter.BarLengthAt(measure.Start);
-            long held = measure.Voices.Append(measure.Own).Select(c => c.HighestTime).DefaultIfEmpty(0).Max();
+            long length = measure.Own.Cached ?? Math.Max(bar, measure.ReadHighestTime());
             measure.Start = time;
-            time += Math.Max(bar, held);
+            time += length;
         }
     }
 
