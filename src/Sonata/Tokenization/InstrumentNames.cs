@@ -71,29 +71,41 @@ internal static class InstrumentNames
         return names;
     }
 
+    /// <summary>
+    /// The English names music21 looks for (a subset: its full lookup also has other languages and
+    /// abbreviations), each to the default name of the instrument it stands for.
+    /// </summary>
     private static Dictionary<string, string> BuildKnownNames()
     {
-        string[] instruments =
+        string[] sameAsInstrument =
         [
-            "Keyboard", "Piano", "Harpsichord", "Clavichord", "Celesta", "Sampler", "Electric Piano", "Organ",
-            "Pipe Organ", "Electric Organ", "Reed Organ", "Accordion", "Harmonica", "Violin", "Viola",
-            "Violoncello", "Contrabass", "Harp", "Guitar", "Acoustic Guitar", "Electric Guitar", "Acoustic Bass",
-            "Electric Bass", "Fretless Bass", "Mandolin", "Ukulele", "Banjo", "Lute", "Sitar", "Shamisen", "Koto",
-            "Woodwind", "Flute", "Piccolo", "Recorder", "Pan Flute", "Shakuhachi", "Whistle", "Ocarina", "Oboe",
-            "English Horn", "Clarinet", "Bass Clarinet", "Bassoon", "Contrabassoon", "Saxophone",
-            "Soprano Saxophone", "Alto Saxophone", "Tenor Saxophone", "Baritone Saxophone", "Bagpipes",
-            "Shehnai", "Brass", "Horn", "Trumpet", "Trombone", "Bass Trombone", "Tuba", "Percussion",
-            "Vibraphone", "Marimba", "Xylophone", "Glockenspiel", "Church Bells", "Tubular Bells", "Gong",
-            "Handbells", "Dulcimer", "Steel Drum", "Timpani", "Kalimba", "Woodblock", "Temple Block",
-            "Castanets", "Maracas", "Vibraslap", "Cymbals", "Triangle", "Cowbell", "Agogo", "Tam-Tam",
-            "Sleigh Bells", "Snare Drum", "Tenor Drum", "Bongo Drums", "Tom-Tom", "Timbales", "Conga Drum",
-            "Bass Drum", "Taiko", "Tambourine", "Whip", "Ratchet", "Siren", "Voice", "Soprano",
-            "Mezzo-Soprano", "Alto", "Tenor", "Baritone", "Bass", "Choir",
+            "Piano", "Harpsichord", "Clavichord", "Celesta", "Sampler", "Electric Piano", "Organ", "Pipe Organ",
+            "Electric Organ", "Reed Organ", "Accordion", "Harmonica", "Violin", "Viola", "Violoncello", "Contrabass",
+            "Harp", "Acoustic Guitar", "Electric Guitar", "Acoustic Bass", "Electric Bass", "Fretless Bass",
+            "Mandolin", "Ukulele", "Banjo", "Lute", "Sitar", "Shamisen", "Koto", "Flute", "Piccolo", "Recorder",
+            "Pan Flute", "Shakuhachi", "Whistle", "Ocarina", "Oboe", "English Horn", "Clarinet", "Bass Clarinet",
+            "Bassoon", "Contrabassoon", "Saxophone", "Soprano Saxophone", "Alto Saxophone", "Tenor Saxophone",
+            "Baritone Saxophone", "Bagpipes", "Shehnai", "Horn", "Trumpet", "Trombone", "Bass Trombone", "Tuba",
+            "Percussion", "Vibraphone", "Marimba", "Xylophone", "Glockenspiel", "Church Bells", "Tubular Bells",
+            "Gong", "Handbells", "Dulcimer", "Steel Drum", "Timpani", "Kalimba", "Woodblock", "Temple Block",
+            "Castanets", "Maracas", "Vibraslap", "Cymbals", "Triangle", "Agogo", "Sleigh Bells", "Snare Drum",
+            "Tenor Drum", "Bongo Drums", "Timbales", "Conga Drum", "Bass Drum", "Taiko", "Tambourine", "Whip",
+            "Ratchet", "Siren", "Soprano", "Alto", "Tenor", "Baritone", "Bass", "Choir",
         ];
-        var known = instruments.ToDictionary(n => n.ToLowerInvariant().Replace("-", ""), n => n);
-        known["cello"] = "Violoncello";
-        known["grand piano"] = "Piano";
-        known["drums"] = "Percussion";
+        var known = sameAsInstrument.ToDictionary(n => n.ToLowerInvariant(), n => n);
+        (string Name, string Instrument)[] aliases =
+        [
+            ("pianoforte", "Piano"), ("guitar", "Acoustic Guitar"), ("cello", "Violoncello"), ("cellos", "Violoncello"),
+            ("double bass", "Contrabass"), ("french horn", "Horn"), ("cor anglais", "English Horn"),
+            ("strings", "StringInstrument"), ("string instrument", "StringInstrument"), ("voice", "Voice"),
+            ("keyboard instrument", "Keyboard"), ("brass instrument", "Brass"), ("woodwind instrument", "Woodwind"),
+            ("violins", "Violin"), ("violas", "Viola"), ("flutes", "Flute"), ("oboes", "Oboe"),
+            ("clarinets", "Clarinet"), ("bassoons", "Bassoon"), ("trumpets", "Trumpet"), ("trombones", "Trombone"),
+            ("tubas", "Tuba"), ("harps", "Harp"), ("saxophones", "Saxophone"), ("sopranos", "Soprano"),
+            ("pno", "Piano"), ("pf", "Piano"), ("vln", "Violin"), ("vla", "Viola"), ("vc", "Violoncello"),
+        ];
+        foreach (var (name, instrument) in aliases)
+            known[name] = instrument;
         return known;
     }
 }
