@@ -1,2 +1,0 @@
-namespace Sonata;
-internal static class Placeholder { }
