@@ -1,3 +1,6 @@
+using Sonata.Cli.Commands.Export;
+using Sonata.Cli.Commands.Train;
+using Sonata.Cli.Tokens;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -6,9 +9,14 @@ namespace Sonata.Cli;
 /// <summary>Builds the command tree; tests drive it with a test console.</summary>
 public static class SonataApp
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    /// <summary>
+    /// Runs the command in <paramref name="args"/>. Ctrl-C, like <paramref name="cancellationToken"/>,
+    /// cancels it. <paramref name="tokens"/> replaces the corpus tokenizer (tests).
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IAnsiConsole console, ITokenSource? tokens = null, CancellationToken cancellationToken = default)
     {
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
@@ -18,6 +26,12 @@ public static class SonataApp
             {
                 config.SetApplicationName("sonata");
                 config.ConfigureConsole(console);
+                // The one place the source of `sonata train`'s tokens is chosen.
+                config.Settings.Registrar.RegisterInstance<ITokenSource>(tokens ?? new PendingTokenizerSource());
+                config.AddCommand<TrainCommand>("train")
+                    .WithDescription("Train the LSTM on the corpus's tokens into a run folder (the lab's Problems 2 and 3).");
+                config.AddCommand<ExportCommand>("export")
+                    .WithDescription("Write a run's weights as safetensors, with vocab.json beside them.");
             });
             return await app.RunAsync(args, cancellation.Token);
         }
