@@ -1,1 +1,17 @@
-Console.WriteLine("benchmarks: none yet");
+using Sonata.Bench;
+
+// Benchmarks print figures; they are never run as tests. The first argument picks one:
+//   dotnet run -c Release --project bench/Sonata.Bench -- train-step [options]
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["train-step"] = TrainStepBenchmark.Run,
+    [BusyLoop.Argument] = BusyLoop.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.WriteLine("usage: Sonata.Bench <benchmark> [options]");
+    Console.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys.Where(name => name != BusyLoop.Argument)));
+    return args.Length == 0 ? 0 : 2;
+}
+return benchmark(args[1..]);
