@@ -1,12 +1,19 @@
-// Benchmarks print figures; they are never run as tests. Usage: dotnet run -c Release --project bench/Sonata.Bench -- <name> [args]
-string name = args.Length > 0 ? args[0] : "";
-switch (name)
+using Sonata.Bench;
+
+// Benchmarks print figures; they are never run as tests. The first argument picks one:
+//   dotnet run -c Release --project bench/Sonata.Bench -- tokenize [ARCHIVE] [ROUNDS]
+//   dotnet run -c Release --project bench/Sonata.Bench -- train-step [options]
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
-    case "tokenize":
-        TokenizeBenchmark.Run(args[1..]);
-        break;
-    default:
-        Console.Error.WriteLine("benchmarks: tokenize [ARCHIVE] [ROUNDS]");
-        return 1;
+    ["tokenize"] = TokenizeBenchmark.Run,
+    ["train-step"] = TrainStepBenchmark.Run,
+    [BusyLoop.Argument] = BusyLoop.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.WriteLine("usage: Sonata.Bench <benchmark> [options]");
+    Console.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys.Where(name => name != BusyLoop.Argument)));
+    return args.Length == 0 ? 0 : 2;
 }
-return 0;
+return benchmark(args[1..]);

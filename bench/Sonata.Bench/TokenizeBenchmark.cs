@@ -3,13 +3,15 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Sonata.Tokenization;
 
+namespace Sonata.Bench;
+
 /// <summary>
 /// In-process time to read and tokenize each file of a corpus archive, and the whole corpus
 /// (best of several rounds, after a warm-up). Usage: tokenize [ARCHIVE] [ROUNDS].
 /// </summary>
 internal static class TokenizeBenchmark
 {
-    public static void Run(string[] args)
+    public static int Run(string[] args)
     {
         string archive = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "mozart_sonatas.tar.gz");
         int rounds = args.Length > 1 ? int.Parse(args[1]) : 10;
@@ -46,5 +48,6 @@ internal static class TokenizeBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+        return 0;
     }
 }

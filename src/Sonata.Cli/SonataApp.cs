@@ -1,5 +1,8 @@
+using Sonata.Cli.Commands.Export;
+using Sonata.Cli.Commands.Train;
 using Sonata.Cli.Data;
 using Sonata.Cli.Evaluate;
+using Sonata.Cli.Tokens;
 using Sonata.Corpus;
 using Sonata.Tokenization;
 using Spectre.Console;
@@ -10,15 +13,22 @@ namespace Sonata.Cli;
 /// <summary>Builds the command tree; tests drive it with a test console.</summary>
 public static class SonataApp
 {
-    /// <param name="corpusOptions">Where the default corpus comes from and is cached; tests pass a temporary cache.</param>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CorpusOptions? corpusOptions = null)
+    /// <summary>
+    /// Runs the command in <paramref name="args"/>. Ctrl-C, like <paramref name="cancellationToken"/>,
+    /// cancels it. Tests replace the corpus's tokens (<paramref name="tokens"/>) or where the default
+    /// corpus is downloaded and cached (<paramref name="corpusOptions"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IAnsiConsole console, ITokenSource? tokens = null,
+        CancellationToken cancellationToken = default, CorpusOptions? corpusOptions = null)
     {
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
         {
-            var app = new CommandApp(Registrations(console, corpusOptions ?? CorpusOptions.Default));
+            corpusOptions ??= CorpusOptions.Default;
+            var app = new CommandApp(Registrations(console, corpusOptions, tokens ?? new CorpusTokenSource(console, corpusOptions, null)));
             app.Configure(config =>
             {
                 config.SetApplicationName("sonata");
@@ -28,6 +38,12 @@ public static class SonataApp
                     .WithDescription("Find the corpus and list its notes and chords as music21 does.")
                     .WithExample("data")
                     .WithExample("data", "--data", "songs.tar.gz", "--tokens-out", "tokens.json");
+                config.AddCommand<TrainCommand>("train")
+                    .WithDescription("Train the LSTM on the corpus's tokens into a run folder (the lab's Problems 2 and 3).")
+                    .WithExample("train", "--epochs", "30", "--out", "runs/lab");
+                config.AddCommand<ExportCommand>("export")
+                    .WithDescription("Write a run's weights as safetensors, with vocab.json beside them.")
+                    .WithExample("export", "--run", "runs/lab", "--out", "model.safetensors");
                 config.AddCommand<EvaluateCommand>("evaluate")
                     .WithDescription("Statistics of a MIDI piece (beside its corpus's, with --run).")
                     .WithExample("evaluate", "mozart.mid");
@@ -50,11 +66,12 @@ public static class SonataApp
         }
     }
 
-    private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions)
+    private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions, ITokenSource tokens)
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
         registrar.RegisterInstance(typeof(CorpusOptions), corpusOptions);
+        registrar.RegisterInstance(typeof(ITokenSource), tokens);
         registrar.RegisterInstance(typeof(Func<string, IReadOnlyList<string>>),
             (Func<string, IReadOnlyList<string>>)(path => Music21Tokenizer.TokenizeFile(path).Select(t => t.Token).ToList()));
         return registrar;

@@ -14,7 +14,7 @@ public class DataCommandTests
     {
         var console = new TestConsole().Width(200);
         var options = new CorpusOptions(Path.Combine(Path.GetTempPath(), "sonata-data-tests"), new Uri("http://127.0.0.1:9/none.tar.gz"), null);
-        int code = await SonataApp.RunAsync(args, console, options);
+        int code = await SonataApp.RunAsync(args, console, corpusOptions: options);
         return (code, console.Output);
     }
 

@@ -1,0 +1,18 @@
+namespace Sonata.Model;
+
+/// <summary>Sizes of <see cref="MusicLstm"/> (the vocabulary size comes from the data).</summary>
+public sealed record ModelOptions
+{
+    /// <summary>Width of each token's embedding. Lab: 64.</summary>
+    public int EmbeddingSize { get; init; } = 64;
+
+    /// <summary>Width of the LSTM's hidden state and of the dense layer after it. Lab: 256.</summary>
+    public int HiddenSize { get; init; } = 256;
+
+    /// <summary>Stacked LSTM layers. Lab: 3.</summary>
+    public int Layers { get; init; } = 3;
+
+    /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
+    public override string ToString() =>
+        $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}";
+}

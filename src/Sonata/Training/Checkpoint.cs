@@ -1,0 +1,92 @@
+using System.Text;
+using Sonata.Data;
+using Sonata.IO;
+using Sonata.Model;
+using TorchSharp.Modules;
+
+namespace Sonata.Training;
+
+/// <summary>
+/// Reads and writes checkpoint files:
+/// <code>
+///   "SONATA-CHECKPOINT\n"            magic
+///   int32 n, n bytes                 <see cref="CheckpointHeader"/> as UTF-8 JSON
+///   model state                      TorchSharp's Module.save format
+///   optimizer state                  TorchSharp's Optimizer.save_state_dict format
+///   "END\n"                          marker: the file is whole
+/// </code>
+/// Files are written through <see cref="AtomicFile"/>, so a checkpoint on disk is always complete.
+/// </summary>
+public static class Checkpoint
+{
+    public const int Format = 1;
+    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("SONATA-CHECKPOINT\n");
+    private static readonly byte[] EndMarker = Encoding.ASCII.GetBytes("END\n");
+
+    public static void Save(string path, CheckpointHeader header, MusicLstm model, OptimizerHelper optimizer) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            byte[] json = Encoding.UTF8.GetBytes(JsonFiles.Serialize(header));
+            writer.Write(json.Length);
+            writer.Write(json);
+            model.save(writer);
+            optimizer.save_state_dict(writer);
+            writer.Write(EndMarker);
+        });
+
+    public static CheckpointHeader ReadHeader(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        return ReadHeader(reader, path);
+    }
+
+    /// <summary>Loads the weights (and, if given, the optimizer state) of a checkpoint already found compatible.</summary>
+    public static void Load(string path, MusicLstm model, OptimizerHelper? optimizer)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        ReadHeader(reader, path);
+        model.load(reader);
+        if (optimizer is null) return;
+        optimizer.load_state_dict(reader);
+        if (!reader.ReadBytes(EndMarker.Length).AsSpan().SequenceEqual(EndMarker))
+            throw new InvalidDataException($"{path} is not a whole checkpoint (no end marker)");
+    }
+
+    /// <summary>
+    /// Refuses a checkpoint that a different vocabulary, model shape or data split made, with a
+    /// message that names both sides.
+    /// </summary>
+    public static void EnsureCompatible(CheckpointHeader header, string path, Vocabulary vocabulary, TrainingConfig config)
+    {
+        string name = Path.GetFileName(path);
+        var theirs = new Vocabulary(header.Vocabulary);
+        if (!theirs.SameAs(vocabulary))
+            throw new CheckpointMismatchException(
+                $"checkpoint {name} was made with another vocabulary ({theirs}) than this run's ({vocabulary})");
+        if (header.Config.Model != config.Model)
+            throw new CheckpointMismatchException(
+                $"checkpoint {name} was made with another model shape ({header.Config.Model}) than this run's ({config.Model})");
+        if (header.Config.Recipe != config.Recipe)
+            throw new CheckpointMismatchException(
+                $"checkpoint {name} was trained with recipe '{header.Config.Recipe}', this run asks for '{config.Recipe}'");
+        if (header.Config.Data != config.Data || header.Config.Training.Seed != config.Training.Seed)
+            throw new CheckpointMismatchException(
+                $"checkpoint {name} was made with another data split ({Describe(header.Config)}) than this run's ({Describe(config)})");
+    }
+
+    private static string Describe(TrainingConfig config) =>
+        $"seed {config.Training.Seed}, {config.Data}";
+
+    private static CheckpointHeader ReadHeader(BinaryReader reader, string path)
+    {
+        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            throw new InvalidDataException($"{path} is not a Sonata checkpoint");
+        int length = reader.ReadInt32();
+        var header = JsonFiles.Deserialize<CheckpointHeader>(Encoding.UTF8.GetString(reader.ReadBytes(length)));
+        if (header.Format != Format)
+            throw new InvalidDataException($"{path} has checkpoint format {header.Format}; this Sonata reads format {Format}");
+        return header;
+    }
+}

@@ -1,0 +1,52 @@
+using Sonata.Data;
+using Sonata.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Training;
+
+/// <summary>Loss and accuracy of a model on a split, in eval mode, as the lab scores validation and test.</summary>
+public static class Evaluator
+{
+    /// <summary>
+    /// Mean negative log-likelihood and accuracy (share of windows whose most likely next token is
+    /// the label) over <paramref name="windows"/>, in batches of <paramref name="batchSize"/>. As the
+    /// lab does, the LSTM state starts at zero and is carried from batch to batch; the last,
+    /// smaller batch takes the first rows of it. <paramref name="onBatch"/> is told each batch done.
+    /// </summary>
+    public static (double Loss, double Accuracy) Evaluate(
+        MusicLstm model, TokenWindows data, long[] windows, int batchSize, Device device,
+        int? maxBatches, Action<int, int>? onBatch, CancellationToken cancellationToken)
+    {
+        var batches = WindowBatches.InOrder(windows, batchSize);
+        int count = Math.Min(batches.Count, maxBatches ?? int.MaxValue);
+        bool wasTraining = model.training;
+        model.eval();
+        LstmState? state = null;
+        double lossSum = 0;
+        long correct = 0, seen = 0;
+        try
+        {
+            using var noGrad = torch.no_grad();
+            for (int b = 0; b < count; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var (inputs, labels) = data.Batch(batches[b], device);                      // (B, L), (B,)
+                var (logProbabilities, hidden, cell) = model.forward(inputs, state?.For(inputs.shape[0]));  // (B, V)
+                state?.Dispose();
+                state = LstmState.Detached(hidden, cell);
+                lossSum += nn.functional.nll_loss(logProbabilities, labels, reduction: nn.Reduction.Sum).item<float>();
+                correct += logProbabilities.argmax(1).eq(labels).sum().item<long>();     // (B,) → count
+                seen += labels.shape[0];
+                onBatch?.Invoke(b + 1, count);
+            }
+        }
+        finally
+        {
+            state?.Dispose();
+            model.train(wasTraining);
+        }
+        return seen == 0 ? (double.NaN, double.NaN) : (lossSum / seen, (double)correct / seen);
+    }
+}

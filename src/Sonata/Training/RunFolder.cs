@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sonata.Data;
+using Sonata.IO;
+using Sonata.Reports;
+
+namespace Sonata.Training;
+
+/// <summary>
+/// A training run's folder: config.json, vocab.json, metrics.csv, loss.png, accuracy.png,
+/// summary.json and checkpoints/epoch-NNN.bin. Every file is written atomically.
+/// </summary>
+public sealed partial class RunFolder(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string ConfigFile => Combine("config.json");
+
+    public string VocabularyFile => Combine("vocab.json");
+
+    public string MetricsFile => Combine("metrics.csv");
+
+    public string LossPlotFile => Combine("loss.png");
+
+    public string AccuracyPlotFile => Combine("accuracy.png");
+
+    public string SummaryFile => Combine("summary.json");
+
+    public string CheckpointFolder => Combine("checkpoints");
+
+    public string CheckpointFile(int epoch) =>
+        System.IO.Path.Combine(CheckpointFolder, string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:000}.bin"));
+
+    /// <summary>The complete checkpoints, by epoch (files left half-written by a killed process are never named so).</summary>
+    public IReadOnlyList<(int Epoch, string File)> Checkpoints() =>
+        !Directory.Exists(CheckpointFolder)
+            ? []
+            : Directory.EnumerateFiles(CheckpointFolder)
+                .Select(file => (Match: CheckpointName().Match(System.IO.Path.GetFileName(file)), File: file))
+                .Where(found => found.Match.Success)
+                .Select(found => (int.Parse(found.Match.Groups[1].Value, CultureInfo.InvariantCulture), found.File))
+                .OrderBy(found => found.Item1)
+                .ToList();
+
+    public string? NewestCheckpoint() => Checkpoints() is { Count: > 0 } all ? all[^1].File : null;
+
+    public void WriteConfig(TrainingConfig config) => JsonFiles.Write(ConfigFile, config);
+
+    public void WriteVocabulary(Vocabulary vocabulary) => vocabulary.Save(VocabularyFile);
+
+    /// <summary>metrics.csv and both plots, from the whole history.</summary>
+    public void WriteMetrics(IReadOnlyList<EpochMetrics> history)
+    {
+        AtomicFile.WriteAllText(MetricsFile, MetricsCsv.Format(history));
+        AtomicFile.WriteAllBytes(LossPlotFile, TrainingPlots.Loss(history));
+        AtomicFile.WriteAllBytes(AccuracyPlotFile, TrainingPlots.Accuracy(history));
+    }
+
+    public void WriteSummary(TrainingSummary summary) => JsonFiles.Write(SummaryFile, summary);
+
+    private string Combine(string name) => System.IO.Path.Combine(Path, name);
+
+    [GeneratedRegex(@"^epoch-(\d+)\.bin$")]
+    private static partial Regex CheckpointName();
+}

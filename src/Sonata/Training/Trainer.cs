@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Sonata.Data;
+using Sonata.Model;
+using Sonata.Runtime;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Sonata.Training;
+
+/// <summary>
+/// Trains <see cref="MusicLstm"/> on a corpus's tokens into a <see cref="RunFolder"/>: the lab's
+/// Problem 3. One epoch: train on every batch of the recipe (zero grad → forward → loss →
+/// backward → clip → step), score the validation split, write a checkpoint, metrics.csv and the
+/// plots. At the end, the checkpoint with the best validation accuracy is scored on the test split.
+/// </summary>
+public sealed class Trainer(TrainingConfig config)
+{
+    public TrainingConfig Config { get; } = config;
+
+    /// <summary>
+    /// Runs (or, with <paramref name="resume"/>, continues from the newest checkpoint in
+    /// <paramref name="folder"/>) until the epochs are done, the target accuracy is reached, or
+    /// <paramref name="cancellationToken"/> fires; an interrupted epoch is dropped, never half-saved.
+    /// </summary>
+    public TrainingSummary Run(
+        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, RunFolder folder, bool resume,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = Config.Training;
+        int threads = options.Threads ?? TorchRuntime.DefaultThreads;
+        TorchRuntime.SetThreads(threads);
+        var device = TorchRuntime.ResolveDevice(options.Device);
+
+        // ---- Data: vocabulary, windows, the seeded split
+        var vocabulary = Vocabulary.Build(files);
+        using var data = new TokenWindows(vocabulary.Encode(files), Config.Data.SequenceLength);
+        var split = DatasetSplit.RandomWindows(data.Count, Config.Data, options.Seed);
+        using var recipe = CreateRecipe(data, split, device);
+        int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, Config.Data.EvalBatchSize);
+        int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, Config.Data.EvalBatchSize);
+
+        // ---- Model and optimizer (initial weights drawn from the seed)
+        torch.manual_seed(options.Seed);
+        using var model = new MusicLstm(vocabulary.Count, Config.Model);
+        model.to(device);
+        using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate);
+
+        // ---- Run folder: start, or resume from the newest complete checkpoint
+        var history = new List<EpochMetrics>();
+        string? resumedFrom = resume ? folder.NewestCheckpoint() : null;
+        if (resumedFrom is not null)
+        {
+            var header = Checkpoint.ReadHeader(resumedFrom);
+            Checkpoint.EnsureCompatible(header, resumedFrom, vocabulary, Config);
+            Checkpoint.Load(resumedFrom, model, optimizer);
+            history.AddRange(header.History);
+        }
+        else if (folder.Checkpoints().Count > 0)
+        {
+            throw new InvalidOperationException($"{folder.Path} already holds a run: resume it, or train into another folder");
+        }
+        folder.WriteConfig(Config);
+        folder.WriteVocabulary(vocabulary);
+        int firstEpoch = history.Count == 0 ? 1 : history[^1].Epoch + 1;
+        progress?.Report(new TrainingProgress(TrainingPhase.Started)
+        {
+            Epochs = options.Epochs,
+            Plan = new TrainingPlan(
+                data.Count + data.SequenceLength, vocabulary.Count, data.Count, split.Train.Length, split.Validation.Length,
+                split.Test.Length, recipe.BatchesPerEpoch, valBatches, testBatches, firstEpoch, options.Epochs,
+                device.ToString(), threads, resumedFrom),
+        });
+
+        // ---- Epochs
+        string stopReason = "epochs";
+        try
+        {
+            for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                double trainLoss = TrainEpoch(model, optimizer, recipe, epoch, progress, cancellationToken);
+                var (valLoss, valAccuracy) = Evaluator.Evaluate(
+                    model, data, split.Validation, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
+                    (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Validating)
+                        { Epoch = epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
+                    cancellationToken);
+                var metrics = new EpochMetrics(epoch, trainLoss, valLoss, valAccuracy, clock.Elapsed.TotalSeconds);
+                history.Add(metrics);
+                Checkpoint.Save(folder.CheckpointFile(epoch),
+                    new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
+                folder.WriteMetrics(history);
+                progress?.Report(new TrainingProgress(TrainingPhase.EpochFinished)
+                    { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
+                if (valAccuracy >= options.TargetAccuracy)
+                {
+                    stopReason = "target_accuracy";
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stopReason = "cancelled";
+        }
+
+        // ---- Test: the best epoch's checkpoint on the test split
+        var summary = new TrainingSummary
+        {
+            TrainBatches = recipe.BatchesPerEpoch,
+            ValBatches = valBatches,
+            TestBatches = testBatches,
+            Epochs = history.Count,
+            StopReason = stopReason,
+            Seconds = history.Sum(m => m.Seconds),
+        };
+        var best = history.Count == 0 ? null : history.MaxBy(m => m.ValAccuracy);
+        if (best is not null && File.Exists(folder.CheckpointFile(best.Epoch)))
+        {
+            var clock = Stopwatch.StartNew();
+            Checkpoint.Load(folder.CheckpointFile(best.Epoch), model, optimizer: null);
+            var (testLoss, testAccuracy) = Evaluator.Evaluate(
+                model, data, split.Test, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
+                (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Testing)
+                    { Epoch = best.Epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
+                CancellationToken.None);
+            summary = summary with
+            {
+                BestValAccuracy = best.ValAccuracy,
+                BestEpoch = best.Epoch,
+                TestAccuracy = testAccuracy,
+                TestLoss = testLoss,
+                TestModel = $"best (epoch {best.Epoch})",
+                Seconds = summary.Seconds + clock.Elapsed.TotalSeconds,
+            };
+        }
+        folder.WriteSummary(summary);
+        return summary;
+    }
+
+    /// <summary>One epoch of training; returns its mean loss. Throws when cancelled between batches.</summary>
+    private double TrainEpoch(
+        MusicLstm model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Each epoch draws its shuffle and torch's random numbers from (seed, epoch) alone, so a
+        // resumed run repeats exactly what an uninterrupted one would have done.
+        long epochSeed = unchecked(Config.Training.Seed * 1_000_003L + epoch);
+        torch.manual_seed(epochSeed);
+        recipe.BeginEpoch(epochSeed);
+        model.train();
+        int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
+        double lossSum = 0;
+        for (int batch = 0; batch < batches; batch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lossSum += TrainingStep.Run(model, optimizer, recipe, batch, Config.Training.ClipNorm);
+            progress?.Report(new TrainingProgress(TrainingPhase.Training)
+            {
+                Epoch = epoch,
+                Epochs = Config.Training.Epochs,
+                Batch = batch + 1,
+                Batches = batches,
+                RunningLoss = lossSum / (batch + 1),
+            });
+        }
+        return lossSum / batches;
+    }
+
+    private ITrainingRecipe CreateRecipe(TokenWindows data, DatasetSplit split, Device device) => Config.Recipe switch
+    {
+        "lab" => new LabRecipe(data, split.Train, Config.Data.TrainBatchSize, device),
+        _ => throw new ArgumentException($"unknown training recipe '{Config.Recipe}'"),
+    };
+}

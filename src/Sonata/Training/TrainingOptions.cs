@@ -1,0 +1,33 @@
+using Sonata.Runtime;
+
+namespace Sonata.Training;
+
+/// <summary>How to train (the lab's Problem 3), and where.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Seeds the split, the model's initial weights and each epoch's shuffle.</summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Epochs to train, counting those of a resumed run. Lab: 30.</summary>
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>RMSprop learning rate. Lab: 0.001.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Gradients are scaled down so that their global norm is at most this. Lab: 5.</summary>
+    public double ClipNorm { get; init; } = 5.0;
+
+    /// <summary>Stop once the validation accuracy (0..1) reaches this; null trains every epoch.</summary>
+    public double? TargetAccuracy { get; init; }
+
+    /// <summary>Train on at most this many batches an epoch (tests, <c>--dry-run</c>); null: all.</summary>
+    public int? MaxBatchesPerEpoch { get; init; }
+
+    /// <summary>Evaluate at most this many validation and test batches (tests, <c>--dry-run</c>); null: all.</summary>
+    public int? MaxEvalBatches { get; init; }
+
+    /// <summary>CPU threads for torch; null: <see cref="TorchRuntime.DefaultThreads"/>.</summary>
+    public int? Threads { get; init; }
+
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+}

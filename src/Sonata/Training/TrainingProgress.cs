@@ -1,0 +1,24 @@
+namespace Sonata.Training;
+
+/// <summary>A progress report from <see cref="Trainer"/>; the CLI draws it.</summary>
+public sealed record TrainingProgress(TrainingPhase Phase)
+{
+    public int Epoch { get; init; }
+
+    public int Epochs { get; init; }
+
+    /// <summary>Batches done in this phase.</summary>
+    public int Batch { get; init; }
+
+    /// <summary>Batches this phase will run.</summary>
+    public int Batches { get; init; }
+
+    /// <summary>Mean training loss of the epoch so far.</summary>
+    public double RunningLoss { get; init; }
+
+    /// <summary>Set with <see cref="TrainingPhase.EpochFinished"/>.</summary>
+    public EpochMetrics? Metrics { get; init; }
+
+    /// <summary>Set with <see cref="TrainingPhase.Started"/>.</summary>
+    public TrainingPlan? Plan { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace Sonata.Training;
+
+/// <summary>What summary.json holds once a run ends (finished, stopped at the target, or cancelled).</summary>
+public sealed record TrainingSummary
+{
+    /// <summary>Training batches in a full epoch (before any <see cref="TrainingOptions.MaxBatchesPerEpoch"/> cap).</summary>
+    public int TrainBatches { get; init; }
+
+    public int ValBatches { get; init; }
+
+    public int TestBatches { get; init; }
+
+    /// <summary>Epochs completed, over every session of the run.</summary>
+    public int Epochs { get; init; }
+
+    public double? BestValAccuracy { get; init; }
+
+    public int? BestEpoch { get; init; }
+
+    /// <summary>Accuracy on the test split of the model named by <see cref="TestModel"/>; null when no epoch completed.</summary>
+    public double? TestAccuracy { get; init; }
+
+    public double? TestLoss { get; init; }
+
+    /// <summary>"best (epoch 7)": the checkpoint with the highest validation accuracy is the one tested.</summary>
+    public string? TestModel { get; init; }
+
+    /// <summary>Why training ended: "epochs", "target_accuracy" or "cancelled".</summary>
+    public string StopReason { get; init; } = "";
+
+    /// <summary>Wall-clock seconds of every completed epoch plus the final test.</summary>
+    public double Seconds { get; init; }
+}

@@ -1,0 +1,49 @@
+using Sonata.Build;
+using TorchSharp;
+
+namespace Sonata.Tests;
+
+/// <summary>The build step that lets libLibTorchSharp.so load on a libstdc++ without GLIBCXX_3.4.32.</summary>
+[Collection(TorchCollection.Name)]
+public class TorchNativeTests
+{
+    private const string Version = "GLIBCXX_3.4.32";
+
+    private static string CopiedLibrary =>
+        Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+
+    [Fact]
+    public void A_tensor_operation_runs()
+    {
+        using var a = torch.ones(2, 3);
+        using var b = torch.ones(3, 2);
+        using var product = a.matmul(b);   // (2, 2), each 3
+        Assert.Equal(12f, product.sum().item<float>());
+    }
+
+    [Fact]
+    public void The_copied_library_asks_for_GLIBCXX_3_4_32_only_weakly()
+    {
+        if (!OperatingSystem.IsLinux()) return;   // the step runs, and matters, on Linux only
+        Assert.True(ElfWeakVersion.IsWeak(CopiedLibrary, Version));
+    }
+
+    [Fact]
+    public void Marking_is_idempotent_and_ignores_versions_not_asked_for()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string copy = Path.Combine(Path.GetTempPath(), $"sonata-elf-{Guid.NewGuid():N}.so");
+        File.Copy(CopiedLibrary, copy);
+        try
+        {
+            byte[] before = File.ReadAllBytes(copy);
+            Assert.Equal(ElfWeakVersionResult.AlreadyWeak, ElfWeakVersion.MarkWeak(copy, Version));
+            Assert.Equal(ElfWeakVersionResult.NotRequired, ElfWeakVersion.MarkWeak(copy, "GLIBCXX_9.9.99"));
+            Assert.Equal(before, File.ReadAllBytes(copy));
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using Sonata.Cli;
+using Sonata.Cli.Commands.Train;
+using Sonata.Cli.Tokens;
+using Sonata.Training;
+using Spectre.Console.Testing;
+
+namespace Sonata.Tests;
+
+/// <summary>`sonata train` and `sonata export`, end to end with a tiny model.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TrainCommandTests : IDisposable
+{
+    private static readonly string[] TinyOptions =
+        ["--embedding", "8", "--hidden", "32", "--layers", "1", "--max-batches", "3", "--max-eval-batches", "2", "--threads", "1", "--device", "cpu"];
+
+    private readonly string _root = Directory.CreateTempSubdirectory("sonata-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Train_prints_the_batch_counts_resumes_and_exports()
+    {
+        string run = Path.Combine(_root, "run");
+        var console = new TestConsole().Width(200);
+        int code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", .. TinyOptions], console);
+        Assert.Equal(0, code);
+        Assert.Contains("batches per epoch: 624 train, 535 validation, 535 test", console.Output);
+        Assert.Contains("epoch 1/1", console.Output);
+        Assert.Contains("of the best (epoch 1) model", console.Output);
+
+        console = new TestConsole().Width(200);
+        code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", .. TinyOptions], console);
+        Assert.Equal(0, code);
+        Assert.Contains("resumed from", console.Output);
+        Assert.Contains("epoch 2/2", console.Output);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
+
+        string model = Path.Combine(_root, "export", "model.safetensors");
+        console = new TestConsole().Width(200);
+        code = await SonataApp.RunAsync(["export", "--run", run, "--out", model], console);
+        Assert.Equal(0, code);
+        var shapes = SafetensorsShapes(model);
+        Assert.Equal([668L, 8L], shapes["embedding.weight"]);
+        Assert.Equal([4 * 32L, 8L], shapes["lstm.weight_ih_l0"]);
+        Assert.Equal([668L, 32L], shapes["output.weight"]);
+        Assert.Equal([668L], shapes["output_norm.running_mean"]);
+        Assert.True(File.Exists(Path.Combine(_root, "export", "vocab.json")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_cleanly_and_says_how_to_resume()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var console = new TestConsole().Width(200);
+        string run = Path.Combine(_root, "cancelled");
+        int code = await SonataApp.RunAsync(["train", "--out", run, .. TinyOptions], console,
+            new CancelOnLoad(cancellation), cancellation.Token);
+        Assert.Equal(TrainCommand.Interrupted, code);
+        Assert.Contains("sonata train --resume --out", console.Output);
+        Assert.True(File.Exists(Path.Combine(run, "summary.json")));
+    }
+
+    [Fact]
+    public void The_options_default_to_the_library_defaults()
+    {
+        var settings = new TrainCommand.Settings();
+        foreach (var property in typeof(TrainCommand.Settings).GetProperties())
+        {
+            if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
+        }
+        Assert.Equal(new TrainingConfig { TokenSource = "corpus" }, settings.ToConfig("corpus"));
+    }
+
+    /// <summary>The tensor names and shapes in a safetensors file's header.</summary>
+    private static Dictionary<string, long[]> SafetensorsShapes(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(file);
+        long length = BitConverter.ToInt64(bytes, 0);   // little-endian u64, then that many bytes of JSON
+        using var header = JsonDocument.Parse(bytes.AsMemory(8, (int)length));
+        return header.RootElement.EnumerateObject()
+            .Where(entry => entry.Name != "__metadata__")
+            .ToDictionary(entry => entry.Name, entry => entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray());
+    }
+
+    /// <summary>Hands over the reference tokens, then presses Ctrl-C.</summary>
+    private sealed class CancelOnLoad(CancellationTokenSource cancellation) : ITokenSource
+    {
+        public string Description => "reference tokens";
+
+        public Task<IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>> LoadAsync(CancellationToken cancellationToken)
+        {
+            cancellation.Cancel();
+            return Task.FromResult(ReferenceTokens.Files);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Sonata.Data;
+using Sonata.IO;
+using Sonata.Model;
+using Sonata.Runtime;
+using Sonata.Training;
+using TorchSharp;
+
+namespace Sonata.Tests;
+
+/// <summary>Training, run folder, resume and refusal, with a tiny model on the real corpus's tokens.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("sonata-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Embedding 8, hidden 32, one layer; 3 training and 2 evaluation batches an epoch.</summary>
+    internal static TrainingConfig Tiny(int epochs) => new()
+    {
+        TokenSource = "test",
+        Model = new ModelOptions { EmbeddingSize = 8, HiddenSize = 32, Layers = 1 },
+        Training = new TrainingOptions
+        {
+            Epochs = epochs,
+            MaxBatchesPerEpoch = 3,
+            MaxEvalBatches = 2,
+            Threads = 1,
+            Device = DeviceChoice.Cpu,
+        },
+    };
+
+    private RunFolder Folder(string name) => new(Path.Combine(_root, name));
+
+    private static TrainingSummary Train(TrainingConfig config, RunFolder folder, bool resume = false,
+        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>? files = null, CancellationToken cancellationToken = default) =>
+        new Trainer(config).Run(files ?? ReferenceTokens.Files, folder, resume, progress: null, cancellationToken);
+
+    [Fact]
+    public void One_epoch_writes_the_whole_run_folder()
+    {
+        var folder = Folder("one");
+        var summary = Train(Tiny(epochs: 1), folder);
+
+        Assert.Equal((624, 535, 535, 1), (summary.TrainBatches, summary.ValBatches, summary.TestBatches, summary.Epochs));
+        Assert.Equal("best (epoch 1)", summary.TestModel);
+        Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
+
+        Assert.Equal(Tiny(1), JsonFiles.Read<TrainingConfig>(folder.ConfigFile));
+        Assert.Equal(668, Vocabulary.Load(folder.VocabularyFile).Count);
+        string[] metrics = File.ReadAllLines(folder.MetricsFile);
+        Assert.Equal(["epoch,train_loss,val_loss,val_accuracy,seconds"], metrics[..1]);
+        Assert.StartsWith("1,", metrics[1]);
+        Assert.Equal(2, metrics.Length);
+        foreach (string png in new[] { folder.LossPlotFile, folder.AccuracyPlotFile })
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+        Assert.Equal([(1, folder.CheckpointFile(1))], folder.Checkpoints());
+        var written = JsonFiles.Read<TrainingSummary>(folder.SummaryFile);
+        Assert.Equal(summary, written);
+        Assert.Equal(1, Checkpoint.ReadHeader(folder.CheckpointFile(1)).Epoch);
+    }
+
+    [Fact]
+    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one()
+    {
+        var straight = Folder("straight");
+        var resumed = Folder("resumed");
+        Train(Tiny(epochs: 2), straight);
+        Train(Tiny(epochs: 1), resumed);
+        var summary = Train(Tiny(epochs: 2), resumed, resume: true);
+
+        Assert.Equal(2, summary.Epochs);
+        var expected = Weights(straight.CheckpointFile(2));
+        var actual = Weights(resumed.CheckpointFile(2));
+        Assert.Equal(expected.Select(w => w.Name), actual.Select(w => w.Name));
+        for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i].Values, actual[i].Values);
+        Assert.Equal(WithoutSeconds(straight), WithoutSeconds(resumed));
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_model_shape_or_vocabulary_is_refused()
+    {
+        var folder = Folder("refuse");
+        Train(Tiny(epochs: 1), folder);
+
+        var wider = Tiny(epochs: 2) with { Model = new ModelOptions { EmbeddingSize = 8, HiddenSize = 16, Layers = 1 } };
+        var shape = Assert.Throws<CheckpointMismatchException>(() => Train(wider, folder, resume: true));
+        Assert.Contains("embedding 8, hidden 32, 1 layer", shape.Message);
+        Assert.Contains("embedding 8, hidden 16, 1 layer", shape.Message);
+
+        var fewerFiles = ReferenceTokens.Files.Skip(1).ToList();
+        var vocabulary = Assert.Throws<CheckpointMismatchException>(() => Train(Tiny(epochs: 2), folder, resume: true, fewerFiles));
+        Assert.Contains(Vocabulary.Build(ReferenceTokens.Files).ToString(), vocabulary.Message);
+        Assert.Contains(Vocabulary.Build(fewerFiles).ToString(), vocabulary.Message);
+    }
+
+    [Fact]
+    public void Cancelling_mid_epoch_keeps_the_finished_epochs_and_tests_the_best()
+    {
+        var folder = Folder("cancel");
+        using var cancellation = new CancellationTokenSource();
+        var progress = new CancelAt(TrainingPhase.Training, epoch: 2, cancellation);
+        var summary = new Trainer(Tiny(epochs: 3)).Run(ReferenceTokens.Files, folder, resume: false, progress, cancellation.Token);
+
+        Assert.Equal("cancelled", summary.StopReason);
+        Assert.Equal(1, summary.Epochs);
+        Assert.Equal([(1, folder.CheckpointFile(1))], folder.Checkpoints());
+        Assert.NotNull(summary.TestAccuracy);
+    }
+
+    [Fact]
+    public void A_folder_holding_a_run_is_not_overwritten_without_resume()
+    {
+        var folder = Folder("twice");
+        Train(Tiny(epochs: 1), folder);
+        Assert.Throws<InvalidOperationException>(() => Train(Tiny(epochs: 1), folder));
+    }
+
+    private static List<(string Name, float[] Values)> Weights(string checkpoint)
+    {
+        var header = Checkpoint.ReadHeader(checkpoint);
+        using var model = new MusicLstm(header.Vocabulary.Count, header.Config.Model);
+        Checkpoint.Load(checkpoint, model, optimizer: null);
+        return model.state_dict()
+            .Where(entry => entry.Value.dtype == torch.float32)
+            .Select(entry => (entry.Key, entry.Value.data<float>().ToArray()))
+            .ToList();
+    }
+
+    private static IEnumerable<string> WithoutSeconds(RunFolder folder) =>
+        File.ReadAllLines(folder.MetricsFile).Select(line => line[..line.LastIndexOf(',')]);
+
+    /// <summary>Cancels when a report of <paramref name="phase"/> in <paramref name="epoch"/> arrives.</summary>
+    private sealed class CancelAt(TrainingPhase phase, int epoch, CancellationTokenSource cancellation) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.Phase == phase && value.Epoch == epoch) cancellation.Cancel();
+        }
+    }
+}
