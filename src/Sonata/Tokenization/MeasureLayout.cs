@@ -2,10 +2,12 @@ namespace Sonata.Tokenization;
 
 /// <summary>
 /// Puts a quantized track into measures as music21 does after reading it (<c>makeMeasures</c>, then
-/// <c>makeVoices</c> where the track needs voices, <c>makeTies</c>, <c>flattenUnnecessaryVoices</c>)
-/// and flattens it again. What survives of that into the tokens: a note or chord that crosses a
-/// barline becomes two (tied) elements, a note that finds no free voice is lost, and elements that
-/// start together keep the order in which they were filed into measures and voices.
+/// <c>makeVoices</c> where the track needs voices, <c>makeTies</c>, <c>flattenUnnecessaryVoices</c>,
+/// <c>makeRests</c>) and flattens it again. What survives of that into the tokens: a note or chord
+/// that crosses a barline becomes two (tied) elements; a note that finds no free voice is lost;
+/// elements that start together keep the order in which they were filed into measures and voices;
+/// and <c>makeRests</c> relays the measures end to end by their cached lengths, so a measure whose
+/// tied chord left a stale length pushes the rest of the track later.
 /// </summary>
 internal sealed class MeasureLayout
 {
