@@ -1,10 +1,13 @@
 using Sonata.Cli.Commands.Export;
+using Sonata.Cli.Commands.Generate;
 using Sonata.Cli.Commands.Train;
 using Sonata.Cli.Data;
 using Sonata.Cli.Evaluate;
 using Sonata.Cli.Tokens;
 using Sonata.Corpus;
+using Sonata.Evaluation;
 using Sonata.Tokenization;
+using Sonata.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,9 +47,14 @@ public static class SonataApp
                 config.AddCommand<ExportCommand>("export")
                     .WithDescription("Write a run's weights as safetensors, with vocab.json beside them.")
                     .WithExample("export", "--run", "runs/lab", "--out", "model.safetensors");
+                config.AddCommand<GenerateCommand>("generate")
+                    .WithDescription("Continue a test window (or --primer) with a run's model and write the piece as MIDI (the lab's Problems 4 and 5).")
+                    .WithExample("generate", "--run", "runs/lab", "--out", "mozart.mid", "--wav", "mozart.wav", "--piano-roll", "mozart.png")
+                    .WithExample("generate", "--run", "runs/lab", "--strategy", "sample", "--temperature", "0.8", "--top-p", "0.9", "--seed", "7", "--offsets", "corpus");
                 config.AddCommand<EvaluateCommand>("evaluate")
                     .WithDescription("Statistics of a MIDI piece (beside its corpus's, with --run).")
-                    .WithExample("evaluate", "mozart.mid");
+                    .WithExample("evaluate", "mozart.mid")
+                    .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
             });
             return await app.RunAsync(args, cancellation.Token);
         }
@@ -74,6 +82,8 @@ public static class SonataApp
         registrar.RegisterInstance(typeof(ITokenSource), tokens);
         registrar.RegisterInstance(typeof(Func<string, IReadOnlyList<string>>),
             (Func<string, IReadOnlyList<string>>)(path => Music21Tokenizer.TokenizeFile(path).Select(t => t.Token).ToList()));
+        registrar.RegisterInstance(typeof(Func<string, PieceStatistics>),
+            (Func<string, PieceStatistics>)(run => MusicStatistics.Of(new RunFolder(run).ReadCorpusTokens().SelectMany(f => f.Tokens).ToList())));
         return registrar;
     }
 }

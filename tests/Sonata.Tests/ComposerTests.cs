@@ -50,19 +50,31 @@ public sealed class ComposerTests : IDisposable
     }
 
     [Fact]
-    public void Onsets_lie_on_music21s_grid_and_every_token_lasts_until_the_next()
+    public void Onsets_and_durations_lie_on_music21s_grid_and_every_token_lasts_until_the_next_or_the_barline()
     {
         // Steps like 1/12 and 1/6 sum to places off the grid: they must be moved onto it.
-        var policy = OffsetPolicy.Corpus(new Dictionary<double, double> { [1.0 / 12] = 1, [1.0 / 6] = 1, [0.25] = 1, [1.0 / 3] = 1 });
+        var policy = OffsetPolicy.Corpus(new Dictionary<double, double> { [1.0 / 12] = 1, [1.0 / 6] = 1, [0.25] = 1, [1.0 / 3] = 1, [5.0 / 12] = 1 });
         var piece = Composer.Arrange([.. Enumerable.Repeat("C4", 300)], policy, seed: 1);
 
+        static long Twelfths(double quarters)
+        {
+            Assert.Equal(Math.Round(quarters * 12), quarters * 12, 9);
+            return (long)Math.Round(quarters * 12);
+        }
+        static bool OnGrid(long twelfths) => twelfths % 3 == 0 || twelfths % 4 == 0;
         for (int i = 0; i < piece.Count; i++)
         {
-            double twelfths = piece[i].Start * 12;
-            Assert.Equal(Math.Round(twelfths), twelfths, 9);
-            Assert.True((long)Math.Round(twelfths) % 3 == 0 || (long)Math.Round(twelfths) % 4 == 0, $"onset {piece[i].Start}");
-            Assert.True(piece[i].End > piece[i].Start);
-            if (i > 0) Assert.Equal(piece[i - 1].End, piece[i].Start);
+            long start = Twelfths(piece[i].Start), end = Twelfths(piece[i].End);
+            Assert.True(OnGrid(start), $"onset {piece[i].Start}");
+            Assert.True(OnGrid(end - start), $"duration {piece[i].Duration}");
+            Assert.True(end > start);
+            Assert.True(end <= (start / 48 + 1) * 48, $"{piece[i].Start}-{piece[i].End} crosses a barline");
+            if (i + 1 < piece.Count)
+            {
+                long next = Twelfths(piece[i + 1].Start);
+                Assert.InRange(next - start, 3, long.MaxValue);                              // a sixteenth at least
+                Assert.InRange(end, Math.Min(next, (start / 48 + 1) * 48) - 2, next);       // until the next, or the bar
+            }
         }
     }
 
@@ -77,10 +89,29 @@ public sealed class ComposerTests : IDisposable
         var steps = offsets.Zip(offsets.Skip(1), (a, b) => b[1].GetDouble() - a[1].GetDouble())
             .GroupBy(s => s).ToDictionary(g => g.Key, g => (double)g.Count());
 
-        string path = Path.Combine(_folder, "mozart.mid");
-        Composer.WriteMidi(path, tokens, OffsetPolicy.Corpus(steps), seed: 2024);
+        foreach (int seed in new[] { 2024, 1, 2 })
+        {
+            string path = Path.Combine(_folder, $"mozart-{seed}.mid");
+            Composer.WriteMidi(path, tokens, OffsetPolicy.Corpus(steps), seed);
 
-        Assert.Equal(tokens, ReadTokensLikeMusic21(path));
+            Assert.Equal(tokens, ReadTokensLikeMusic21(path));
+            Assert.Equal(tokens, Sonata.Tokenization.Music21Tokenizer.TokenizeFile(path).Select(t => t.Token));
+        }
+    }
+
+    [Fact]
+    public void A_token_stops_at_the_barline_so_music21_does_not_split_it_into_two()
+    {
+        // Steps of 3, 2 and 8 quarters: C4 from 3 would cross the bar at 4, G4 from 5 the bar at 8.
+        var policy = OffsetPolicy.Corpus(new Dictionary<double, double> { [2.0] = 1, [3.0] = 1, [8.0] = 1 });
+        string[] tokens = [.. Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? "C4" : i % 3 == 1 ? "G4" : "E4.G4")];
+        string path = Path.Combine(_folder, "long.mid");
+
+        var piece = Composer.WriteMidi(path, tokens, policy, seed: 3);
+
+        Assert.All(piece, t => Assert.True(Math.Floor(t.Start / 4) == Math.Ceiling(t.End / 4) - 1, $"{t.Start}-{t.End} crosses a barline"));
+        Assert.Contains(piece, t => t.End < t.Start + 2);   // some were cut short
+        Assert.Equal(tokens, Sonata.Tokenization.Music21Tokenizer.TokenizeFile(path).Select(t => t.Token));
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class WavRendererTests : IDisposable
     }
 
     /// <summary>Length in seconds and RMS (0–1) of a 16-bit PCM WAV file.</summary>
-    private static (double Seconds, double Rms) Measure(byte[] wav)
+    internal static (double Seconds, double Rms) Measure(byte[] wav)
     {
         Assert.Equal("RIFF", Encoding.ASCII.GetString(wav, 0, 4));
         Assert.Equal("WAVE", Encoding.ASCII.GetString(wav, 8, 4));

@@ -73,7 +73,16 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 
         var piece = MusicStatistics.Of(_tokenize(settings.File));
         cancellationToken.ThrowIfCancellationRequested();
-        var corpus = settings.Run is null ? null : _corpusStatistics!(settings.Run);
+        PieceStatistics? corpus = null;
+        try
+        {
+            corpus = settings.Run is null ? null : _corpusStatistics!(settings.Run);
+        }
+        catch (FileNotFoundException e)
+        {
+            _console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return Task.FromResult(1);
+        }
 
         if (settings.Json)
         {

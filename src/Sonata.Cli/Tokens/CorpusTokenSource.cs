@@ -1,4 +1,5 @@
 using Sonata.Cli.Data;
+using Sonata.Composing;
 using Sonata.Corpus;
 using Sonata.Tokenization;
 using Spectre.Console;
@@ -10,10 +11,13 @@ public sealed class CorpusTokenSource(IAnsiConsole console, CorpusOptions option
 {
     public string Description => $"corpus {source ?? options.Url.ToString()}";
 
+    public IReadOnlyDictionary<double, double>? Steps { get; private set; }
+
     public async Task<IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>> LoadAsync(CancellationToken cancellationToken)
     {
         var files = await CorpusProgress.ResolveAsync(console, source, options, cancellationToken);
         var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+        Steps = StepDistribution.FromOnsets(corpus.Files.Select(f => f.Tokens.Select(t => t.Offset).ToList()));
         return corpus.Files.Select(f => (f.Key, (IReadOnlyList<string>)f.Tokens.Select(t => t.Token).ToList())).ToList();
     }
 }

@@ -9,18 +9,28 @@ namespace Sonata.Composing;
 /// (and Sonata's tokenizer) reads back exactly the same tokens:
 /// <list type="bullet">
 /// <item>every onset lies on music21's grid (multiples of 1/4 or 1/3 quarter), at a whole
-/// number of ticks, so its quantization moves nothing and no two tokens share an onset;</item>
+/// number of ticks, so its quantization moves nothing, and onsets lie at least a sixteenth
+/// apart, so no two tokens share an onset;</item>
+/// <item>every duration lies on that grid too, so quantizing it does not stretch a note into
+/// the next token;</item>
 /// <item>the notes of a chord start and end on the same ticks, so they group into one chord;</item>
-/// <item>each token lasts until the next onset, so a single note never overlaps another token;</item>
+/// <item>each token lasts until the next onset (less up to 2/12 quarter that no grid duration
+/// fills), so a single note never overlaps another token, but never past the next barline:
+/// music21 splits a note that crosses a barline into two tied notes, which would read back as
+/// two tokens (the rest of that bar is silent);</item>
 /// <item>all notes are on one track and one channel, after a conductor track with the tempo.</item>
 /// </list>
 /// </summary>
 public static class Composer
 {
+    /// <summary>A 4/4 bar in grid units (twelfths of a quarter): the time signature every piece is written in.</summary>
+    private const long BarUnits = 4 * OnsetGrid.UnitsPerQuarter;
+
     /// <summary>
     /// Places each token in time. Onsets are the running sum of the policy's steps (drawn with
-    /// <paramref name="seed"/>), each snapped to the nearest grid point after the onset before;
-    /// the last token lasts one more step.
+    /// <paramref name="seed"/>), each snapped to the nearest grid point at least a sixteenth after
+    /// the onset before; the last token lasts one more step. A token ends at the next onset or at
+    /// the next barline (4/4), whichever comes first, on the grid.
     /// </summary>
     public static IReadOnlyList<PlacedToken> Arrange(IReadOnlyList<string> tokens, OffsetPolicy offsets, int seed)
     {
@@ -41,10 +51,17 @@ public static class Composer
         for (int i = 0; i < tokens.Count; i++)
         {
             placed[i] = new PlacedToken(tokens[i], TokenPitches.Parse(tokens[i]),
-                (double)units[i] / OnsetGrid.UnitsPerQuarter, (double)units[i + 1] / OnsetGrid.UnitsPerQuarter);
+                (double)units[i] / OnsetGrid.UnitsPerQuarter, (double)EndOf(units[i], units[i + 1]) / OnsetGrid.UnitsPerQuarter);
         }
         return placed;
     }
+
+    /// <summary>
+    /// The end of a token from <paramref name="start"/>: the next onset, or the barline before it,
+    /// less whatever a duration on the grid cannot fill (at most 2/12 of a quarter, a short rest).
+    /// </summary>
+    private static long EndOf(long start, long nextOnset) =>
+        start + OnsetGrid.LongestDurationWithin(Math.Min(nextOnset, (start / BarUnits + 1) * BarUnits) - start);
 
     /// <summary>Arranges the tokens and writes them as a MIDI file (atomically).</summary>
     public static IReadOnlyList<PlacedToken> WriteMidi(string path, IReadOnlyList<string> tokens, OffsetPolicy offsets,

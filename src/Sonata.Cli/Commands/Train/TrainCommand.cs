@@ -148,7 +148,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
                 .HideCompleted(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(progress => Task.Run(
-                    () => new Trainer(config).Run(files, folder, settings.Resume, new TrainingProgressView(console, progress), cancellationToken),
+                    () => new Trainer(config).Run(
+                        files, folder, settings.Resume, new TrainingProgressView(console, progress), cancellationToken, source.Steps),
                     CancellationToken.None));
         }
         catch (Exception error) when (error is CheckpointMismatchException or InvalidOperationException)
