@@ -151,6 +151,7 @@ public sealed class Trainer(TrainingConfig config)
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         double lossSum = 0;
+        var clock = Stopwatch.StartNew();
         for (int batch = 0; batch < batches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -162,6 +163,7 @@ public sealed class Trainer(TrainingConfig config)
                 Batch = batch + 1,
                 Batches = batches,
                 RunningLoss = lossSum / (batch + 1),
+                Seconds = clock.Elapsed.TotalSeconds,
             });
         }
         return lossSum / batches;
