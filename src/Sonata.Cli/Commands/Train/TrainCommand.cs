@@ -132,6 +132,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         var folder = new RunFolder(settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
         console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
 
+        using var onCancel = cancellationToken.Register(() => console.MarkupLine(
+            "[yellow]stopping:[/] the unfinished epoch is dropped and the best checkpoint is tested; Ctrl-C again quits at once"));
         TrainingSummary summary;
         try
         {
