@@ -70,7 +70,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         public double LearningRate { get; set; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads. Default: 1 on 2 cores or fewer, else all cores but one.")]
+        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
         public int? Threads { get; set; }
 
         [CommandOption("--device <DEVICE>")]
