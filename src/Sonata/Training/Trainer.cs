@@ -73,7 +73,7 @@ public sealed class Trainer(TrainingConfig config)
         });
 
         // ---- Epochs
-        string stopReason = "epochs";
+        var stopReason = StopReason.Epochs;
         try
         {
             for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
@@ -94,14 +94,14 @@ public sealed class Trainer(TrainingConfig config)
                     { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
                 if (valAccuracy >= options.TargetAccuracy)
                 {
-                    stopReason = "target_accuracy";
+                    stopReason = StopReason.TargetAccuracy;
                     break;
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            stopReason = "cancelled";
+            stopReason = StopReason.Cancelled;
         }
 
         // ---- Test: the best epoch's checkpoint on the test split
