@@ -1,9 +1,11 @@
 using Sonata.Bench;
 
 // Benchmarks print figures; they are never run as tests. The first argument picks one:
+//   dotnet run -c Release --project bench/Sonata.Bench -- tokenize [ARCHIVE] [ROUNDS]
 //   dotnet run -c Release --project bench/Sonata.Bench -- train-step [options]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
+    ["tokenize"] = TokenizeBenchmark.Run,
     ["train-step"] = TrainStepBenchmark.Run,
     [BusyLoop.Argument] = BusyLoop.Run,
 };

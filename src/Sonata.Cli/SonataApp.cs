@@ -1,6 +1,13 @@
 using Sonata.Cli.Commands.Export;
+using Sonata.Cli.Commands.Generate;
 using Sonata.Cli.Commands.Train;
+using Sonata.Cli.Data;
+using Sonata.Cli.Evaluate;
 using Sonata.Cli.Tokens;
+using Sonata.Corpus;
+using Sonata.Evaluation;
+using Sonata.Tokenization;
+using Sonata.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,10 +18,12 @@ public static class SonataApp
 {
     /// <summary>
     /// Runs the command in <paramref name="args"/>. Ctrl-C, like <paramref name="cancellationToken"/>,
-    /// cancels it. <paramref name="tokens"/> replaces the corpus tokenizer (tests).
+    /// cancels it. Tests replace the corpus's tokens (<paramref name="tokens"/>) or where the default
+    /// corpus is downloaded and cached (<paramref name="corpusOptions"/>).
     /// </summary>
     public static async Task<int> RunAsync(
-        string[] args, IAnsiConsole console, ITokenSource? tokens = null, CancellationToken cancellationToken = default)
+        string[] args, IAnsiConsole console, ITokenSource? tokens = null,
+        CancellationToken cancellationToken = default, CorpusOptions? corpusOptions = null)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
@@ -27,23 +36,60 @@ public static class SonataApp
         Console.CancelKeyPress += onCancel;
         try
         {
-            var app = new CommandApp();
+            corpusOptions ??= CorpusOptions.Default;
+            var app = new CommandApp(Registrations(console, corpusOptions, tokens ?? new CorpusTokenSource(console, corpusOptions, null)));
             app.Configure(config =>
             {
                 config.SetApplicationName("sonata");
                 config.ConfigureConsole(console);
-                // The one place the source of `sonata train`'s tokens is chosen.
-                config.Settings.Registrar.RegisterInstance<ITokenSource>(tokens ?? new PendingTokenizerSource());
+                config.PropagateExceptions();
+                config.AddCommand<DataCommand>("data")
+                    .WithDescription("Find the corpus and list its notes and chords as music21 does.")
+                    .WithExample("data")
+                    .WithExample("data", "--data", "songs.tar.gz", "--tokens-out", "tokens.json");
                 config.AddCommand<TrainCommand>("train")
-                    .WithDescription("Train the LSTM on the corpus's tokens into a run folder (the lab's Problems 2 and 3).");
+                    .WithDescription("Train the LSTM on the corpus's tokens into a run folder (the lab's Problems 2 and 3).")
+                    .WithExample("train", "--epochs", "30", "--out", "runs/lab");
                 config.AddCommand<ExportCommand>("export")
-                    .WithDescription("Write a run's weights as safetensors, with vocab.json beside them.");
+                    .WithDescription("Write a run's weights as safetensors, with vocab.json beside them.")
+                    .WithExample("export", "--run", "runs/lab", "--out", "model.safetensors");
+                config.AddCommand<GenerateCommand>("generate")
+                    .WithDescription("Continue a test window (or --primer) with a run's model and write the piece as MIDI (the lab's Problems 4 and 5).")
+                    .WithExample("generate", "--run", "runs/lab", "--out", "mozart.mid", "--wav", "mozart.wav", "--piano-roll", "mozart.png")
+                    .WithExample("generate", "--run", "runs/lab", "--strategy", "sample", "--temperature", "0.8", "--top-p", "0.9", "--seed", "7", "--offsets", "corpus");
+                config.AddCommand<EvaluateCommand>("evaluate")
+                    .WithDescription("Statistics of a MIDI piece (beside its corpus's, with --run).")
+                    .WithExample("evaluate", "mozart.mid")
+                    .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
             });
             return await app.RunAsync(args, cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Cancelled.[/]");
+            return 130;
+        }
+        catch (CommandAppException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions, ITokenSource tokens)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(CorpusOptions), corpusOptions);
+        registrar.RegisterInstance(typeof(ITokenSource), tokens);
+        registrar.RegisterInstance(typeof(Func<string, IReadOnlyList<string>>),
+            (Func<string, IReadOnlyList<string>>)(path => Music21Tokenizer.TokenizeFile(path).Select(t => t.Token).ToList()));
+        registrar.RegisterInstance(typeof(Func<string, PieceStatistics>),
+            (Func<string, PieceStatistics>)(run => MusicStatistics.Of(new RunFolder(run).ReadCorpusTokens().SelectMany(f => f.Tokens).ToList())));
+        return registrar;
     }
 }

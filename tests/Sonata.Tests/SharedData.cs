@@ -1,28 +1,37 @@
 namespace Sonata.Tests;
 
 /// <summary>
-/// The data shared beside the repository, never committed: <c>&lt;repo&gt;/../shared</c>, where
-/// the repository root is the first folder above the test binaries that holds Sonata.sln.
+/// The data in <c>../shared</c> beside the repository (never committed into it): found by walking up
+/// from the test binaries to the folder whose <c>shared/data/mozart_sonatas.tar.gz</c> exists.
 /// </summary>
 public static class SharedData
 {
-    private static readonly string Folder = FindSharedFolder();
+    private static readonly Lazy<string> Root = new(Locate);
 
-    /// <summary>The 20 Mozart sonatas, byte for byte as served.</summary>
+    /// <summary>The <c>shared</c> folder.</summary>
+    public static string Folder => Root.Value;
+
+    /// <summary>The lab's corpus, byte for byte as served at its address.</summary>
     public static string MozartArchive => Path.Combine(Folder, "data", "mozart_sonatas.tar.gz");
 
+    /// <summary>A second, larger corpus of piano MIDI files.</summary>
     public static string MidiSongsArchive => Path.Combine(Folder, "data", "midi_songs.tar.gz");
 
-    /// <summary>What music21 produces for the corpus (tokens, offsets).</summary>
+    /// <summary>What music21 produces for the corpus (tokens per file).</summary>
     public static string ReferenceFolder => Path.Combine(Folder, "reference");
 
-    private static string FindSharedFolder()
+    private static string Locate()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Sonata.sln")))
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared"));
+            string shared = Path.Combine(dir.FullName, "shared");
+            if (File.Exists(Path.Combine(shared, "data", "mozart_sonatas.tar.gz")))
+            {
+                return shared;
+            }
         }
-        throw new DirectoryNotFoundException($"no Sonata.sln above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException(
+            $"No shared/data/mozart_sonatas.tar.gz above {AppContext.BaseDirectory}: "
+            + "the tests expect ../shared beside the repository.");
     }
 }

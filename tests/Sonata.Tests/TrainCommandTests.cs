@@ -64,15 +64,6 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_tokenizer_train_asks_for_a_tokens_file()
-    {
-        var console = new TestConsole().Width(200);
-        int code = await SonataApp.RunAsync(["train", "--out", Path.Combine(_root, "none")], console);
-        Assert.Equal(1, code);
-        Assert.Contains("pass --tokens FILE.json", console.Output);
-    }
-
-    [Fact]
     public void The_options_default_to_the_library_defaults()
     {
         var settings = new TrainCommand.Settings();

@@ -58,6 +58,9 @@ public sealed class TrainerTests : IDisposable
         var written = JsonFiles.Read<TrainingSummary>(folder.SummaryFile);
         Assert.Equal(summary, written);
         Assert.Equal(1, Checkpoint.ReadHeader(folder.CheckpointFile(1)).Epoch);
+        Assert.Equal(ReferenceTokens.Files.Select(f => f.FileName), folder.ReadCorpusTokens().Select(f => f.FileName));
+        Assert.Equal(ReferenceTokens.Files.SelectMany(f => f.Tokens), folder.ReadCorpusTokens().SelectMany(f => f.Tokens));
+        Assert.Null(folder.ReadCorpusSteps());   // a tokens file knows no onsets
     }
 
     [Fact]

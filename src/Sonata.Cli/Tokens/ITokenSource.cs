@@ -10,4 +10,10 @@ public interface ITokenSource
     string Description { get; }
 
     Task<IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="LoadAsync"/>: the corpus's steps between consecutive onsets (quarter notes →
+    /// count, see <see cref="Composing.StepDistribution"/>), or null when the source has no onsets.
+    /// </summary>
+    IReadOnlyDictionary<double, double>? Steps => null;
 }

@@ -37,6 +37,8 @@ public sealed class Vocabulary
     public int IdOf(string token) =>
         _ids.TryGetValue(token, out int id) ? id : throw new KeyNotFoundException($"token '{token}' is not in the vocabulary");
 
+    public bool Contains(string token) => _ids.ContainsKey(token);
+
     public string TokenOf(int id) => _tokens[id];
 
     /// <summary>"668 tokens, #1a2b3c4d5e6f": how messages name this vocabulary.</summary>

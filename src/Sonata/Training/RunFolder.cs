@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 using Sonata.Data;
 using Sonata.IO;
 using Sonata.Reports;
+using Sonata.Tokens;
 
 namespace Sonata.Training;
 
 /// <summary>
-/// A training run's folder: config.json, vocab.json, metrics.csv, loss.png, accuracy.png,
-/// summary.json and checkpoints/epoch-NNN.bin. Every file is written atomically.
+/// A training run's folder: config.json, vocab.json, corpus-tokens.json (and corpus-steps.json
+/// when the corpus's onsets were known), metrics.csv, loss.png, accuracy.png, summary.json and
+/// checkpoints/epoch-NNN.bin. Every file is written atomically.
 /// </summary>
 public sealed partial class RunFolder(string path)
 {
@@ -27,6 +29,12 @@ public sealed partial class RunFolder(string path)
     public string SummaryFile => Combine("summary.json");
 
     public string CheckpointFolder => Combine("checkpoints");
+
+    /// <summary>The tokens the run trained on (file name → tokens, in training order): rebuilds the split.</summary>
+    public string CorpusTokensFile => Combine("corpus-tokens.json");
+
+    /// <summary>The corpus's steps between consecutive onsets (quarter notes → count), for <c>--offsets corpus</c>.</summary>
+    public string CorpusStepsFile => Combine("corpus-steps.json");
 
     public string CheckpointFile(int epoch) =>
         System.IO.Path.Combine(CheckpointFolder, string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:000}.bin"));
@@ -47,6 +55,34 @@ public sealed partial class RunFolder(string path)
     public void WriteConfig(TrainingConfig config) => JsonFiles.Write(ConfigFile, config);
 
     public void WriteVocabulary(Vocabulary vocabulary) => vocabulary.Save(VocabularyFile);
+
+    /// <summary>
+    /// corpus-tokens.json, and corpus-steps.json when <paramref name="steps"/> (step in quarter
+    /// notes → count, see <see cref="Composing.StepDistribution"/>) is known.
+    /// </summary>
+    public void WriteCorpus(
+        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, IReadOnlyDictionary<double, double>? steps)
+    {
+        TokensJsonFile.Write(CorpusTokensFile, files);
+        if (steps is not null)
+            JsonFiles.Write(CorpusStepsFile, steps.OrderBy(s => s.Key).ToDictionary(
+                s => s.Key.ToString("R", CultureInfo.InvariantCulture), s => s.Value));
+    }
+
+    /// <summary>The tokens the run trained on, in training order.</summary>
+    /// <exception cref="FileNotFoundException">The run was trained before Sonata kept its corpus.</exception>
+    public IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> ReadCorpusTokens() =>
+        File.Exists(CorpusTokensFile)
+            ? TokensJsonFile.ReadInWrittenOrder(CorpusTokensFile)
+            : throw new FileNotFoundException(
+                $"the run folder {Path} has no corpus-tokens.json (it was trained by an older Sonata): train it again", CorpusTokensFile);
+
+    /// <summary>The corpus's steps between onsets (quarter notes → count), or null when the run does not know them.</summary>
+    public IReadOnlyDictionary<double, double>? ReadCorpusSteps() =>
+        File.Exists(CorpusStepsFile)
+            ? JsonFiles.Read<Dictionary<string, double>>(CorpusStepsFile)
+                .ToDictionary(s => double.Parse(s.Key, CultureInfo.InvariantCulture), s => s.Value)
+            : null;
 
     /// <summary>metrics.csv and both plots, from the whole history.</summary>
     public void WriteMetrics(IReadOnlyList<EpochMetrics> history)

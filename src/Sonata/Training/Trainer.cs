@@ -22,10 +22,13 @@ public sealed class Trainer(TrainingConfig config)
     /// Runs (or, with <paramref name="resume"/>, continues from the newest checkpoint in
     /// <paramref name="folder"/>) until the epochs are done, the target accuracy is reached, or
     /// <paramref name="cancellationToken"/> fires; an interrupted epoch is dropped, never half-saved.
+    /// The folder keeps the tokens (and, when given, the corpus's <paramref name="steps"/> between
+    /// onsets), so that generation can rebuild the test split and draw the corpus's rhythm.
     /// </summary>
     public TrainingSummary Run(
         IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, RunFolder folder, bool resume,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
+        IReadOnlyDictionary<double, double>? steps = null)
     {
         var options = Config.Training;
         int threads = options.Threads ?? TorchRuntime.DefaultThreads;
@@ -62,6 +65,7 @@ public sealed class Trainer(TrainingConfig config)
         }
         folder.WriteConfig(Config);
         folder.WriteVocabulary(vocabulary);
+        folder.WriteCorpus(files, steps);
         int firstEpoch = history.Count == 0 ? 1 : history[^1].Epoch + 1;
         progress?.Report(new TrainingProgress(TrainingPhase.Started)
         {

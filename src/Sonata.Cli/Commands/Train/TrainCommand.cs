@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Sonata.Cli.Tokens;
+using Sonata.Corpus;
 using Sonata.Data;
 using Sonata.Model;
 using Sonata.Runtime;
@@ -11,13 +12,18 @@ using Spectre.Console.Cli;
 namespace Sonata.Cli.Commands.Train;
 
 /// <summary><c>sonata train</c>: the lab's Problems 2 and 3 on the corpus's tokens.</summary>
-public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens) : AsyncCommand<TrainCommand.Settings>
+public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens, CorpusOptions corpusOptions)
+    : AsyncCommand<TrainCommand.Settings>
 {
     /// <summary>Exit code after Ctrl-C: the run folder holds every finished epoch.</summary>
     public const int Interrupted = 130;
 
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--data <SOURCE>")]
+        [Description("The corpus: a folder of .mid files, a .tar.gz, one MIDI file or an http(s) URL. Default: the lab's 20 Mozart sonatas.")]
+        public string? Data { get; set; }
+
         [CommandOption("--tokens <FILE>")]
         [Description("Train on the tokens of this JSON file (file name → token list) instead of the corpus.")]
         public string? Tokens { get; set; }
@@ -132,7 +138,9 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         TrainingSummary summary;
         try
         {
-            ITokenSource source = settings.Tokens is null ? corpusTokens : new TokensFileSource(settings.Tokens);
+            ITokenSource source = settings.Tokens is not null ? new TokensFileSource(settings.Tokens)
+                : settings.Data is not null ? new CorpusTokenSource(console, corpusOptions, settings.Data)
+                : corpusTokens;
             var files = await source.LoadAsync(cancellationToken);
             var config = settings.ToConfig(source.Description);
             console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
@@ -141,7 +149,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
                 .HideCompleted(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(progress => Task.Run(
-                    () => new Trainer(config).Run(files, folder, settings.Resume, new TrainingProgressView(console, progress), cancellationToken),
+                    () => new Trainer(config).Run(
+                        files, folder, settings.Resume, new TrainingProgressView(console, progress), cancellationToken, source.Steps),
                     CancellationToken.None));
         }
         catch (Exception error) when (error is CheckpointMismatchException or InvalidOperationException)

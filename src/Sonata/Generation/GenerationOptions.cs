@@ -1,0 +1,16 @@
+namespace Sonata.Generation;
+
+/// <summary>How <see cref="Generator"/> continues a seed (the lab's Problem 4).</summary>
+public sealed record GenerationOptions
+{
+    /// <summary>New tokens to predict after the seed. Lab: 500.</summary>
+    public int Length { get; init; } = 500;
+
+    /// <summary>Re-read the last window each step (the lab's way) or carry the LSTM state.</summary>
+    public ContextMode Context { get; init; } = ContextMode.Window;
+
+    public SamplingOptions Sampling { get; init; } = new();
+
+    /// <summary>Seeds the draws of <see cref="SamplingStrategy.Sample"/>: the same seed gives the same tokens.</summary>
+    public int Seed { get; init; }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Sonata.Data;
+using Sonata.Model;
+using Sonata.Runtime;
+using Sonata.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Generation;
+
+/// <summary>
+/// A trained <see cref="MusicLstm"/> rebuilt from a checkpoint alone (weights, vocabulary, model
+/// options), that continues a seed token by token: the lab's Problem 4. Runs in eval mode
+/// (BatchNorm uses its running statistics), without gradients, each step in its own dispose scope.
+/// </summary>
+public sealed class Generator : IDisposable
+{
+    private readonly MusicLstm _model;
+    private readonly Device _device;
+
+    private Generator(string checkpointFile, CheckpointHeader header, MusicLstm model, Device device)
+    {
+        CheckpointFile = checkpointFile;
+        Epoch = header.Epoch;
+        Config = header.Config;
+        Vocabulary = new Vocabulary(header.Vocabulary);
+        _model = model;
+        _device = device;
+    }
+
+    public string CheckpointFile { get; }
+
+    /// <summary>The epoch the checkpoint ends.</summary>
+    public int Epoch { get; }
+
+    /// <summary>Every option the run was trained with.</summary>
+    public TrainingConfig Config { get; }
+
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>Tokens of context the model was trained on (the lab's 100): the seed's length and the window's.</summary>
+    public int ContextLength => Config.Data.SequenceLength;
+
+    /// <summary>The run's newest checkpoint, or <paramref name="checkpointFile"/> when given.</summary>
+    /// <exception cref="FileNotFoundException">The run holds no checkpoint, or the file is missing.</exception>
+    public static Generator Load(RunFolder run, string? checkpointFile = null, DeviceChoice device = DeviceChoice.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        string file = checkpointFile ?? run.NewestCheckpoint()
+            ?? throw new FileNotFoundException($"the run folder {run.Path} holds no checkpoint (checkpoints/epoch-NNN.bin)");
+        return Load(file, device);
+    }
+
+    /// <summary>The model of one checkpoint file.</summary>
+    public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto)
+    {
+        if (!File.Exists(checkpointFile)) throw new FileNotFoundException($"no checkpoint {checkpointFile}", checkpointFile);
+        var header = Checkpoint.ReadHeader(checkpointFile);
+        var model = new MusicLstm(header.Vocabulary.Count, header.Config.Model);
+        try
+        {
+            Checkpoint.Load(checkpointFile, model, optimizer: null);
+            var resolved = TorchRuntime.ResolveDevice(device);
+            model.to(resolved);
+            model.eval();
+            return new Generator(Path.GetFullPath(checkpointFile), header, model, resolved);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Predicts <see cref="GenerationOptions.Length"/> tokens after <paramref name="seed"/> (of which
+    /// the last <see cref="ContextLength"/> are read) and returns the seed followed by them.
+    /// </summary>
+    /// <exception cref="UnknownTokensException">The seed holds a token the vocabulary lacks.</exception>
+    public GeneratedPiece Generate(IReadOnlyList<string> seed, GenerationOptions options,
+        IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Length, nameof(options.Length));
+        var window = SeedWindow.FromPrimer(seed, Vocabulary, ContextLength, "the seed");
+        var ids = window.Tokens.Select(t => (long)Vocabulary.IdOf(t)).ToList();
+        var sampler = new TokenSampler(options.Sampling, options.Seed);
+
+        var clock = Stopwatch.StartNew();
+        using (torch.no_grad())
+        {
+            if (options.Context == ContextMode.Window)
+                GenerateByWindows(ids, options.Length, sampler, progress, cancellationToken);
+            else
+                GenerateByStream(ids, options.Length, sampler, progress, cancellationToken);
+        }
+        clock.Stop();
+        var tokens = ids.Select(id => Vocabulary.TokenOf((int)id)).ToList();
+        return new GeneratedPiece(tokens, window.Tokens.Count, options.Context, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Each new token: the model on the last <see cref="ContextLength"/> ids, from a zero state.</summary>
+    private void GenerateByWindows(List<long> ids, int length, TokenSampler sampler,
+        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    {
+        int seedCount = ids.Count;
+        for (int step = 0; step < length; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = torch.NewDisposeScope();
+            int context = Math.Min(ContextLength, ids.Count);
+            var input = torch.tensor(ids.GetRange(ids.Count - context, context).ToArray())
+                .reshape(1, context).to(_device);                                       // (1, L) ids
+            var (logProbabilities, _, _) = _model.forward(input, null);                // (1, V)
+            ids.Add(sampler.Next(Scores(logProbabilities)));
+            progress?.Report(new GenerationProgress(ids.Count - seedCount, length));
+        }
+    }
+
+    /// <summary>The seed once from a zero state, then one step per new token, carrying the LSTM state.</summary>
+    private void GenerateByStream(List<long> ids, int length, TokenSampler sampler,
+        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (length == 0) return;
+        int seedCount = ids.Count;
+        LstmState? state = null;
+        try
+        {
+            long[] pending = ids.ToArray();   // what the model has not read yet: the seed, then each new token
+            for (int step = 0; step < length; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var input = torch.tensor(pending).reshape(1, pending.Length).to(_device);             // (1, n) ids
+                var (logProbabilities, hidden, cell) = _model.forward(input, state is null ? null : (state.Hidden, state.Cell));  // (1, V); (layers, 1, H) twice
+                var carried = LstmState.Detached(hidden, cell);
+                state?.Dispose();
+                state = carried;
+                long next = sampler.Next(Scores(logProbabilities));
+                ids.Add(next);
+                pending = [next];
+                progress?.Report(new GenerationProgress(ids.Count - seedCount, length));
+            }
+        }
+        finally
+        {
+            state?.Dispose();
+        }
+    }
+
+    /// <summary>The one row of (1, V) log-probabilities as floats on the CPU.</summary>
+    private static float[] Scores(Tensor logProbabilities) =>
+        logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();   // (V,)
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,81 @@
+using Sonata.Midi;
+using Sonata.Music;
+
+namespace Sonata.Tokenization;
+
+/// <summary>
+/// Lists the Notes and Chords of a MIDI file as music21 8.1.0 does with
+/// <c>partitionByInstrument(converter.parse(file)).parts.stream().recurse()</c>: a note is its pitch
+/// name, a chord the sorted set of its pitch names joined with '.'.
+/// </summary>
+public static class Music21Tokenizer
+{
+    public static IReadOnlyList<TokenEvent> TokenizeFile(string path) => Tokenize(MidiFileParser.Read(path), path);
+
+    public static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name = "MIDI data")
+    {
+        int tpq = midi.TicksPerQuarter;
+        var noteTracks = midi.Tracks.Where(t => t.Any(e => e.IsNoteOn)).ToList();
+        var conductor = midi.Tracks.Where(t => !t.Any(e => e.IsNoteOn)).SelectMany(t => t).ToList();
+        var conductorSignatures = TimeSignatures(conductor, tpq);
+        long conductorExtent = MaxMetaOffset(conductor, tpq, includeInstruments: false);
+
+        var tracks = new List<InstrumentPartition.Track>(noteTracks.Count);
+        foreach (var events in noteTracks)
+        {
+            var (elements, voicesRequired) = ChordGrouping.Group(NotePairing.Pair(events), tpq, Quantizer.FinestDivisor);
+            Quantizer.Quantize(elements, tpq);
+            Meter meter;
+            try
+            {
+                meter = Meter.From(conductorSignatures.Count > 0 ? conductorSignatures : TimeSignatures(events, tpq));
+            }
+            catch (FormatException e)
+            {
+                throw new MidiFormatException($"{name}: {e.Message}");
+            }
+            long extent = Math.Max(conductorExtent, MaxMetaOffset(events, tpq, includeInstruments: true));
+            var arranged = MeasureLayout.Arrange(elements, meter, voicesRequired, extent);
+            tracks.Add(new InstrumentPartition.Track(arranged, TrackInstruments.Read(events, tpq)));
+        }
+
+        var tokens = new List<TokenEvent>();
+        foreach (var part in InstrumentPartition.Partition(tracks))
+            foreach (var e in part.Where(e => e.IsPitched))
+                tokens.Add(new TokenEvent(Text(e), TimeUnits.ToQuarters(e.Offset), TimeUnits.ToQuarters(e.Duration)));
+        return tokens;
+    }
+
+    /// <summary>The token of a note or chord.</summary>
+    public static string Text(IReadOnlyList<int> pitches, bool isChord)
+    {
+        if (!isChord)
+            return PitchName.FromMidi(pitches[0]);
+        var names = pitches.Select(PitchName.FromMidi).Distinct().ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        return string.Join('.', names);
+    }
+
+    private static string Text(ScoreElement e) => Text(e.Pitches, e.IsChord);
+
+    private static List<(long Offset, int Numerator, int Denominator)> TimeSignatures(
+        IEnumerable<MidiEvent> events, int tpq) =>
+        events.Where(e => e.IsMeta(MidiEvent.TimeSignatureMeta) && e.Payload.Length >= 2)
+            .Select(e => (Quantizer.QuantizeOffset(e.Tick, tpq), (int)e.Payload.Span[0], 1 << Math.Min((int)e.Payload.Span[1], 30)))
+            .ToList();
+
+    /// <summary>The latest offset of the signatures, tempi and instruments music21 puts in a part.</summary>
+    private static long MaxMetaOffset(IEnumerable<MidiEvent> events, int tpq, bool includeInstruments)
+    {
+        long max = 0;
+        foreach (var e in events)
+        {
+            bool counts = e.Kind == MidiEventKind.Meta && e.Data1 is MidiEvent.TimeSignatureMeta or MidiEvent.TempoMeta or 0x59
+                || includeInstruments && (e.Kind == MidiEventKind.ProgramChange
+                    || e.Kind == MidiEventKind.Meta && e.Data1 is MidiEvent.TrackNameMeta or MidiEvent.InstrumentNameMeta);
+            if (counts)
+                max = Math.Max(max, Quantizer.QuantizeOffset(e.Tick, tpq));
+        }
+        return max;
+    }
+}

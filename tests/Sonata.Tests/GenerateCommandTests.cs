@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Sonata.Cli;
+using Sonata.Composing;
+using Sonata.Tokenization;
+using Sonata.Tokens;
+using Spectre.Console.Testing;
+
+namespace Sonata.Tests;
+
+/// <summary><c>sonata generate</c> (and <c>evaluate --run</c>) end to end, on a tiny trained run.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
+{
+    private string Output(string name) => Path.Combine(run.Root, name);
+
+    private async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        int code = await SonataApp.RunAsync(args, console, corpusOptions: TinyRun.Options(run.Root));
+        return (code, console.Output);
+    }
+
+    private Task<(int Code, string Output)> Generate(string name, params string[] args) =>
+        Run(["generate", "--run", run.Folder, "--threads", "1", "--device", "cpu", "--out", Output(name + ".mid"),
+             "--tokens-out", Output(name + ".json"), .. args]);
+
+    private string[] TokensOf(string name) => JsonSerializer.Deserialize<string[]>(File.ReadAllText(Output(name + ".json")))!;
+
+    [Fact]
+    public async Task The_midi_reads_back_as_exactly_its_600_tokens_seeded_from_a_test_window()
+    {
+        var (code, output) = await Generate("lab", "--seed", "1");
+        Assert.Equal(0, code);
+        Assert.Contains("context window", output);
+        Assert.Contains("reads back as the same 600 tokens", output);
+        Assert.Contains("Corpus", output);
+
+        string[] tokens = TokensOf("lab");
+        Assert.Equal(600, tokens.Length);
+        Assert.Equal(tokens, Music21Tokenizer.TokenizeFile(Output("lab.mid")).Select(t => t.Token));
+        var (dataCode, _) = await Run("data", "--data", Output("lab.mid"), "--tokens-out", Output("lab.read.json"));
+        Assert.Equal(0, dataCode);
+        Assert.Equal(tokens, TokensJsonFile.Read(Output("lab.read.json")).Single().Tokens);
+
+        // The seed is 100 consecutive tokens of the corpus the run trained on.
+        string corpus = string.Join(' ', Music21Tokenizer.TokenizeFile(run.Sonata).Select(t => t.Token));
+        Assert.Contains(string.Join(' ', tokens[..100]), corpus);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_tokens_and_bytes()
+    {
+        await Generate("a", "--seed", "7", "--length", "60", "--offsets", "corpus");
+        await Generate("b", "--seed", "7", "--length", "60", "--offsets", "corpus");
+        var (code, _) = await Generate("c", "--seed", "8", "--length", "60", "--offsets", "corpus");
+
+        Assert.Equal(0, code);
+        Assert.Equal(TokensOf("a"), TokensOf("b"));
+        Assert.Equal(File.ReadAllBytes(Output("a.mid")), File.ReadAllBytes(Output("b.mid")));
+        Assert.NotEqual(File.ReadAllBytes(Output("a.mid")), File.ReadAllBytes(Output("c.mid")));
+        Assert.Equal(TokensOf("a"), Music21Tokenizer.TokenizeFile(Output("a.mid")).Select(t => t.Token));
+    }
+
+    [Fact]
+    public async Task Sampling_with_a_seed_is_repeatable_and_differs_from_greedy()
+    {
+        string[] sample = ["--seed", "5", "--length", "60", "--strategy", "sample", "--temperature", "1.5", "--top-k", "40", "--top-p", "0.95"];
+        var (code, output) = await Generate("sample1", sample);
+        await Generate("sample2", sample);
+        await Generate("greedy", "--seed", "5", "--length", "60");
+
+        Assert.Equal(0, code);
+        Assert.Contains("strategy sample (temperature 1.5, top-k 40, top-p 0.95)", output);
+        Assert.Equal(TokensOf("sample1"), TokensOf("sample2"));
+        Assert.Equal(TokensOf("greedy")[..100], TokensOf("sample1")[..100]);   // the same seed window
+        Assert.NotEqual(TokensOf("greedy")[100..], TokensOf("sample1")[100..]);
+    }
+
+    [Theory]
+    [InlineData("window")]
+    [InlineData("stream")]
+    public async Task Both_context_modes_generate_the_asked_length(string mode)
+    {
+        var (code, output) = await Generate(mode, "--seed", "3", "--length", "37", "--context", mode);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"context {mode} (", output);
+        Assert.Contains("generated 37 tokens", output);
+        Assert.Equal(137, TokensOf(mode).Length);
+    }
+
+    [Fact]
+    public async Task A_primer_seeds_with_its_last_100_tokens()
+    {
+        var (code, output) = await Generate("primed", "--primer", run.Sonata, "--length", "20");
+
+        Assert.Equal(0, code);
+        Assert.Contains("the last 100 of the 3011 tokens of piano_sonata_282.mid", output);
+        var primer = Music21Tokenizer.TokenizeFile(run.Sonata).Select(t => t.Token).ToArray();
+        Assert.Equal(primer[^100..], TokensOf("primed")[..100]);
+    }
+
+    [Fact]
+    public async Task A_primer_with_tokens_missing_from_the_vocabulary_is_refused_with_their_list()
+    {
+        string primer = Output("strange.mid");
+        Composer.WriteMidi(primer, ["C4", "C8", "C4", "C8.G#0"], OffsetPolicy.Fixed(1), seed: 0);
+
+        var (code, output) = await Generate("strange", "--primer", primer);
+
+        Assert.Equal(1, code);
+        Assert.Contains("holds 2 tokens not in the model's vocabulary", output);
+        Assert.Contains("C8, C8.G#0", output);
+        Assert.False(File.Exists(Output("strange.json")));
+    }
+
+    [Fact]
+    public async Task The_wav_has_sound_and_the_piano_roll_is_drawn()
+    {
+        var (code, output) = await Generate("heard", "--seed", "2", "--length", "20", "--wav", Output("heard.wav"), "--piano-roll", Output("heard.png"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("heard.wav", output);
+        var (seconds, rms) = WavRendererTests.Measure(File.ReadAllBytes(Output("heard.wav")));
+        Assert.InRange(seconds, 29.9, 30.0 + 5.0);   // 120 tokens, half a quarter apart at 120 BPM, and a release tail
+        Assert.True(rms > 0.01, $"RMS {rms} is silence");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Output("heard.png"))[..4]);
+    }
+
+    [Fact]
+    public async Task Evaluate_with_the_run_prints_the_corpus_beside_the_piece()
+    {
+        await Generate("judged", "--seed", "4", "--length", "30");
+
+        var (code, output) = await Run("evaluate", Output("judged.mid"), "--run", run.Folder);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Corpus", output);
+        Assert.Contains("3,011", output);   // the corpus's token count
+    }
+
+    [Fact]
+    public async Task Options_out_of_range_are_refused()
+    {
+        Assert.NotEqual(0, (await Generate("x", "--temperature", "0.5")).Code);                       // greedy ignores it
+        Assert.NotEqual(0, (await Generate("x", "--strategy", "sample", "--top-p", "1.5")).Code);
+        Assert.NotEqual(0, (await Generate("x", "--offsets", "fast")).Code);
+        Assert.NotEqual(0, (await Run("generate", "--run", Output("no-such-run"))).Code);
+    }
+}

@@ -1,0 +1,93 @@
+using Sonata.Data;
+using Sonata.Generation;
+using Sonata.Training;
+
+namespace Sonata.Tests;
+
+/// <summary>The generator's parts: the sampler, the seed window, and the model in both context modes.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
+{
+    private static readonly float[] LogProbabilities = [.. new[] { 0.05, 0.5, 0.3, 0.1, 0.05 }.Select(p => (float)Math.Log(p))];
+
+    private static int[] Draws(SamplingOptions options, int seed, int count)
+    {
+        var sampler = new TokenSampler(options, seed);
+        return [.. Enumerable.Range(0, count).Select(_ => sampler.Next(LogProbabilities))];
+    }
+
+    [Fact]
+    public void Greedy_takes_the_likeliest_token_and_so_does_a_draw_among_one()
+    {
+        Assert.All(Draws(new SamplingOptions(), seed: 1, count: 5), id => Assert.Equal(1, id));
+        Assert.All(Draws(new SamplingOptions { Strategy = SamplingStrategy.Sample, TopK = 1 }, 1, 50), id => Assert.Equal(1, id));
+        Assert.All(Draws(new SamplingOptions { Strategy = SamplingStrategy.Sample, TopP = 0.4 }, 1, 50), id => Assert.Equal(1, id));
+    }
+
+    [Fact]
+    public void Draws_repeat_with_the_seed_and_keep_to_top_k_and_top_p()
+    {
+        var sample = new SamplingOptions { Strategy = SamplingStrategy.Sample };
+        Assert.Equal(Draws(sample, 9, 200), Draws(sample, 9, 200));
+        Assert.NotEqual(Draws(sample, 9, 200), Draws(sample, 10, 200));
+        Assert.Equal([0, 1, 2, 3, 4], Draws(sample, 9, 2000).Distinct().Order());
+        Assert.Equal([1, 2], Draws(sample with { TopK = 2 }, 9, 500).Distinct().Order());
+        Assert.Equal([1, 2], Draws(sample with { TopP = 0.8 }, 9, 500).Distinct().Order());   // 0.5 + 0.3 reach 0.8
+        // A low temperature all but always picks the likeliest token.
+        Assert.True(Draws(sample with { Temperature = 0.05 }, 9, 500).Count(id => id == 1) > 495);
+    }
+
+    [Fact]
+    public void The_run_keeps_its_corpus_in_training_order()
+    {
+        var folder = new RunFolder(Path.Combine(run.Root, "order"));
+        (string, IReadOnlyList<string>)[] files = [("b.mid", ["C4", "D4"]), ("a.mid", ["E4"]), ("b.mid", ["F4.A4"])];
+        folder.WriteCorpus(files, new Dictionary<double, double> { [0.5] = 3, [1.0 / 3] = 2 });
+
+        Assert.Equal(files, folder.ReadCorpusTokens().Select(f => (f.FileName, f.Tokens)).ToArray(), new FileComparer());
+        Assert.Equal(new Dictionary<double, double> { [1.0 / 3] = 2, [0.5] = 3 }, folder.ReadCorpusSteps());
+        Assert.Null(new RunFolder(Path.Combine(run.Root, "empty")).ReadCorpusSteps());
+    }
+
+    [Fact]
+    public void The_seed_window_is_one_of_the_test_split()
+    {
+        var folder = new RunFolder(run.Folder);
+        var config = JsonFilesRead(folder);
+        var corpus = folder.ReadCorpusTokens();
+        var vocabulary = Vocabulary.Load(folder.VocabularyFile);
+        var window = SeedWindow.FromTestSplit(corpus, vocabulary, config, seed: 11);
+
+        long[] ids = vocabulary.Encode(corpus);
+        var split = DatasetSplit.RandomWindows(ids.Length - 100, config.Data, config.Training.Seed);
+        var testWindows = split.Test.Select(start => string.Join(' ', ids[(int)start..(int)(start + 100)].Select(id => vocabulary.TokenOf((int)id))));
+        Assert.Contains(string.Join(' ', window.Tokens), testWindows);
+        Assert.Equal(window.Tokens, SeedWindow.FromTestSplit(corpus, vocabulary, config, seed: 11).Tokens);
+    }
+
+    [Fact]
+    public void Window_and_stream_read_the_seed_alike_so_their_first_greedy_token_agrees()
+    {
+        var folder = new RunFolder(run.Folder);
+        using var generator = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu);
+        var seed = SeedWindow.FromTestSplit(folder.ReadCorpusTokens(), generator.Vocabulary, generator.Config, seed: 2).Tokens;
+
+        var window = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Window });
+        var stream = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Stream });
+
+        Assert.Equal(112, window.Tokens.Count);
+        Assert.Equal(112, stream.Tokens.Count);
+        Assert.Equal(seed, window.Tokens.Take(100));
+        Assert.Equal(window.Tokens[100], stream.Tokens[100]);
+        Assert.Equal(window.Tokens, generator.Generate(seed, new GenerationOptions { Length = 12 }).Tokens);
+    }
+
+    private static TrainingConfig JsonFilesRead(RunFolder folder) => Sonata.IO.JsonFiles.Read<TrainingConfig>(folder.ConfigFile);
+
+    private sealed class FileComparer : IEqualityComparer<(string, IReadOnlyList<string>)>
+    {
+        public bool Equals((string, IReadOnlyList<string>) x, (string, IReadOnlyList<string>) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+
+        public int GetHashCode((string, IReadOnlyList<string>) obj) => obj.Item1.GetHashCode(StringComparison.Ordinal);
+    }
+}
