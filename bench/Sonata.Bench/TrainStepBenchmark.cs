@@ -13,12 +13,14 @@ namespace Sonata.Bench;
 /// Seconds per training step of the full lab model (batch 128 × 100 tokens, V = 668): Sonata's
 /// step (<see cref="TrainingStep"/> over <see cref="LabRecipe"/>) next to a bare TorchSharp loop
 /// (forward, NLL loss, backward, RMSprop step on random tensors of the same shapes), with 1 and 2
-/// threads, on an idle machine and with another process busy on one core, and under OpenMP's
-/// default wait policy (spin, then sleep) and OMP_WAIT_POLICY=PASSIVE. OpenMP reads the policy
-/// when libtorch loads, so each policy runs in a child process. Steps alternate between the two
-/// loops so that both see the same machine; the median is reported.
+/// threads, on an idle machine and with another process busy on one core, under three OpenMP
+/// wait policies: "default" (none set: threads spin, then sleep), "passive" (OMP_WAIT_POLICY=PASSIVE
+/// in the environment) and "sonata" (none set, and <see cref="TorchRuntime.PrepareEnvironment"/>
+/// called in-process, as the sonata program does). OpenMP reads the policy when libtorch loads,
+/// so each policy runs in a child process. Steps alternate between the two loops so that both
+/// see the same machine; the median is reported.
 ///
-///   train-step [--steps N] [--threads 1,2] [--load idle,busy] [--policy default,passive]
+///   train-step [--steps N] [--threads 1,2] [--load idle,busy] [--policy default,passive,sonata]
 /// </summary>
 internal static class TrainStepBenchmark
 {
@@ -26,6 +28,7 @@ internal static class TrainStepBenchmark
     private const int Tokens = 114_208;
     private const int Batch = 128;
     private const string ChildFlag = "--measure";
+    private const string PrepareFlag = "--prepare";
     private const string WaitPolicy = "OMP_WAIT_POLICY";
     private static readonly ModelOptions Lab = new();
     private static readonly DataOptions Data = new();
@@ -34,23 +37,25 @@ internal static class TrainStepBenchmark
     {
         string steps = Option(args, "--steps", "5");
         string threads = Option(args, "--threads", "1,2");
+        if (args.Contains(ChildFlag) && args.Contains(PrepareFlag)) TorchRuntime.PrepareEnvironment();
         if (args.Contains(ChildFlag)) return Measure(int.Parse(steps, CultureInfo.InvariantCulture), threads.Split(',').Select(int.Parse), Option(args, "--load", "idle"));
 
         Console.WriteLine($"train-step: full lab model, batch {Batch} x {Data.SequenceLength}, V = {Vocabulary}; " +
                           $"median of {steps} steps per loop after 1 warm-up; {Environment.ProcessorCount} cores; " +
-                          $"Sonata's default: {TorchRuntime.DefaultThreads} thread(s), OpenMP's default wait policy");
+                          $"Sonata's default: {TorchRuntime.DefaultThreads} thread(s), OMP_WAIT_POLICY=PASSIVE unless set");
         Console.WriteLine();
-        Console.WriteLine("policy   threads  load   sonata s/step   bare s/step   sonata/bare");
+        Console.WriteLine("policy   OpenMP saw  threads  load   sonata s/step   bare s/step   sonata/bare");
         foreach (string load in Option(args, "--load", "idle,busy").Split(','))
         {
             using var busy = load == "busy" ? BusyLoop.Start() : null;
-            foreach (string policy in Option(args, "--policy", "default,passive").Split(','))
+            foreach (string policy in Option(args, "--policy", "default,passive,sonata").Split(','))
             {
                 var child = BusyLoop.StartInfo();
                 child.Environment.Remove(WaitPolicy);
-                if (policy != "default") child.Environment[WaitPolicy] = policy.ToUpperInvariant();
+                if (policy == "passive") child.Environment[WaitPolicy] = "PASSIVE";
                 foreach (string arg in new[] { "train-step", ChildFlag, "--steps", steps, "--threads", threads, "--load", load })
                     child.ArgumentList.Add(arg);
+                if (policy == "sonata") child.ArgumentList.Add(PrepareFlag);
                 child.RedirectStandardOutput = true;
                 using var process = Process.Start(child)!;
                 string? line;
@@ -69,7 +74,7 @@ internal static class TrainStepBenchmark
         {
             TorchRuntime.SetThreads(threads);
             var (sonata, bare) = Measure(steps);
-            Console.WriteLine($"{threads,7}  {load,-5}  {sonata,13:F3}   {bare,11:F3}   {sonata / bare,11:F2}");
+            Console.WriteLine($"{TorchRuntime.WaitPolicy ?? "(unset)",-10}  {threads,7}  {load,-5}  {sonata,13:F3}   {bare,11:F3}   {sonata / bare,11:F2}");
         }
         return 0;
     }

@@ -1,3 +1,4 @@
+using Sonata.Runtime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -5,5 +6,10 @@ namespace Sonata.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => SonataApp.RunAsync(args, AnsiConsole.Console);
+    public static Task<int> Main(string[] args)
+    {
+        // Before anything loads libtorch: OpenMP reads its wait policy once, at load.
+        TorchRuntime.PrepareEnvironment();
+        return SonataApp.RunAsync(args, AnsiConsole.Console);
+    }
 }

@@ -26,7 +26,13 @@ public static class SonataApp
         CancellationToken cancellationToken = default, CorpusOptions? corpusOptions = null)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (cancellation.IsCancellationRequested) return;
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
         Console.CancelKeyPress += onCancel;
         try
         {

@@ -1,4 +1,5 @@
 using Sonata.Build;
+using Sonata.Runtime;
 using TorchSharp;
 
 namespace Sonata.Tests;
@@ -19,6 +20,14 @@ public class TorchNativeTests
         using var b = torch.ones(3, 2);
         using var product = a.matmul(b);   // (2, 2), each 3
         Assert.Equal(12f, product.sum().item<float>());
+    }
+
+    [Fact]
+    public void The_wait_policy_reaches_the_native_environment()
+    {
+        string? before = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        TorchRuntime.PrepareEnvironment();
+        Assert.Equal(before ?? "PASSIVE", TorchRuntime.WaitPolicy);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class TrainerTests : IDisposable
         var progress = new CancelAt(TrainingPhase.Training, epoch: 2, cancellation);
         var summary = new Trainer(Tiny(epochs: 3)).Run(ReferenceTokens.Files, folder, resume: false, progress, cancellation.Token);
 
-        Assert.Equal("cancelled", summary.StopReason);
+        Assert.Equal(StopReason.Cancelled, summary.StopReason);
         Assert.Equal(1, summary.Epochs);
         Assert.Equal([(1, folder.CheckpointFile(1))], folder.Checkpoints());
         Assert.NotNull(summary.TestAccuracy);

@@ -8,8 +8,8 @@ public sealed record DatasetSplit(long[] Train, long[] Validation, long[] Test)
     /// <summary>
     /// The lab's split: a seeded random permutation of the <paramref name="windowCount"/> windows,
     /// cut into floor(0.7 n) training windows, floor(0.15 n) validation windows and the rest for
-    /// test. The permutation is <c>torch.randperm(n, generator=torch.Generator().manual_seed(seed))</c>,
-    /// so a PyTorch user gets the same split.
+    /// test. The permutation is libtorch's <c>randperm(n)</c> drawn from a CPU generator seeded with
+    /// <paramref name="seed"/>, the call PyTorch users would write to rebuild it.
     /// </summary>
     public static DatasetSplit RandomWindows(long windowCount, DataOptions options, long seed)
     {

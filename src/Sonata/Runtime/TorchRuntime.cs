@@ -1,21 +1,40 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sonata.Runtime;
 
-/// <summary>Process-wide torch settings: thread count and device.</summary>
-public static class TorchRuntime
+/// <summary>Process-wide torch settings: OpenMP's wait policy, thread count, device.</summary>
+public static partial class TorchRuntime
 {
+    private const string WaitPolicyVariable = "OMP_WAIT_POLICY";
+
     /// <summary>
-    /// Threads torch uses when <c>--threads</c> is not given: one on a machine of one or two
-    /// cores, else all cores but one. OpenMP's threads spin while they wait for each other; when
-    /// every core has a torch thread and another process takes one of them, a step gets 2x (as
-    /// measured here; up to 10x elsewhere) slower than with one thread. Leaving a core free keeps
-    /// that from happening; on two cores it costs up to half the speed of an idle machine, which
-    /// <c>--threads 2</c> wins back. OMP_WAIT_POLICY=PASSIVE avoids the trap too, but also loses
-    /// the whole gain of a second thread (see the train-step benchmark).
+    /// Asks OpenMP's idle threads to sleep rather than spin (<c>OMP_WAIT_POLICY=PASSIVE</c>)
+    /// unless the environment already sets a policy. With spinning threads on every core, another
+    /// busy process makes each step about twice as slow as one thread alone (10x has been seen);
+    /// passive threads keep nearly all of the second thread's gain on an idle machine and lose
+    /// nothing when it is busy (see the train-step benchmark). OpenMP reads the variable once,
+    /// when libtorch loads: call this before the first torch call. On Unix the variable is set
+    /// with libc's <c>setenv</c>, since .NET's <see cref="Environment.SetEnvironmentVariable(string, string)"/>
+    /// does not reach native code there.
     /// </summary>
-    public static int DefaultThreads => Environment.ProcessorCount <= 2 ? 1 : Environment.ProcessorCount - 1;
+    public static void PrepareEnvironment()
+    {
+        if (WaitPolicy is not null) return;
+        Environment.SetEnvironmentVariable(WaitPolicyVariable, "PASSIVE");
+        if (!OperatingSystem.IsWindows() && SetNativeEnvironment(WaitPolicyVariable, "PASSIVE", overwrite: 0) != 0)
+            throw new InvalidOperationException($"setenv({WaitPolicyVariable}) failed");
+    }
+
+    /// <summary>The OpenMP wait policy in the process's native environment, if any.</summary>
+    public static string? WaitPolicy =>
+        OperatingSystem.IsWindows()
+            ? Environment.GetEnvironmentVariable(WaitPolicyVariable)
+            : Marshal.PtrToStringUTF8(GetNativeEnvironment(WaitPolicyVariable));
+
+    /// <summary>Threads torch uses when <c>--threads</c> is not given: every core (with passive waiting).</summary>
+    public static int DefaultThreads => Environment.ProcessorCount;
 
     /// <summary>Sets torch's intra-op thread count.</summary>
     public static void SetThreads(int threads)
@@ -34,4 +53,10 @@ public static class TorchRuntime
             "libtorch-cpu-linux-x64; build against libtorch's CUDA package (see the README)."),
         _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
     };
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetNativeEnvironment(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetNativeEnvironment(string name);
 }

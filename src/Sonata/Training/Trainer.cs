@@ -77,7 +77,7 @@ public sealed class Trainer(TrainingConfig config)
         });
 
         // ---- Epochs
-        string stopReason = "epochs";
+        var stopReason = StopReason.Epochs;
         try
         {
             for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
@@ -98,14 +98,14 @@ public sealed class Trainer(TrainingConfig config)
                     { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
                 if (valAccuracy >= options.TargetAccuracy)
                 {
-                    stopReason = "target_accuracy";
+                    stopReason = StopReason.TargetAccuracy;
                     break;
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            stopReason = "cancelled";
+            stopReason = StopReason.Cancelled;
         }
 
         // ---- Test: the best epoch's checkpoint on the test split
@@ -155,6 +155,7 @@ public sealed class Trainer(TrainingConfig config)
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         double lossSum = 0;
+        var clock = Stopwatch.StartNew();
         for (int batch = 0; batch < batches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -166,6 +167,7 @@ public sealed class Trainer(TrainingConfig config)
                 Batch = batch + 1,
                 Batches = batches,
                 RunningLoss = lossSum / (batch + 1),
+                Seconds = clock.Elapsed.TotalSeconds,
             });
         }
         return lossSum / batches;

@@ -16,6 +16,9 @@ public sealed record TrainingProgress(TrainingPhase Phase)
     /// <summary>Mean training loss of the epoch so far.</summary>
     public double RunningLoss { get; init; }
 
+    /// <summary>Seconds since the epoch's training began (with <see cref="TrainingPhase.Training"/>).</summary>
+    public double Seconds { get; init; }
+
     /// <summary>Set with <see cref="TrainingPhase.EpochFinished"/>.</summary>
     public EpochMetrics? Metrics { get; init; }
 

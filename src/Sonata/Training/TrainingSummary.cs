@@ -25,8 +25,7 @@ public sealed record TrainingSummary
     /// <summary>"best (epoch 7)": the checkpoint with the highest validation accuracy is the one tested.</summary>
     public string? TestModel { get; init; }
 
-    /// <summary>Why training ended: "epochs", "target_accuracy" or "cancelled".</summary>
-    public string StopReason { get; init; } = "";
+    public StopReason StopReason { get; init; }
 
     /// <summary>Wall-clock seconds of every completed epoch plus the final test.</summary>
     public double Seconds { get; init; }

@@ -103,7 +103,7 @@ public sealed class GenerateCommand(
         public string? PianoRoll { get; set; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads. Default: 1 on 2 cores or fewer, else all cores but one.")]
+        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
         public int? Threads { get; set; }
 
         [CommandOption("--device <DEVICE>")]

@@ -76,7 +76,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         public double LearningRate { get; set; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads. Default: 1 on 2 cores or fewer, else all cores but one.")]
+        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
         public int? Threads { get; set; }
 
         [CommandOption("--device <DEVICE>")]
@@ -132,17 +132,18 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ITokenSource source = settings.Tokens is not null ? new TokensFileSource(settings.Tokens)
-            : settings.Data is not null ? new CorpusTokenSource(console, corpusOptions, settings.Data)
-            : corpusTokens;
-        var files = await source.LoadAsync(cancellationToken);
-        var config = settings.ToConfig(source.Description);
         var folder = new RunFolder(settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
-        console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
-
+        using var onCancel = cancellationToken.Register(() => console.MarkupLine(
+            "[yellow]stopping[/] after this batch: the unfinished epoch is dropped; Ctrl-C again quits at once"));
         TrainingSummary summary;
         try
         {
+            ITokenSource source = settings.Tokens is not null ? new TokensFileSource(settings.Tokens)
+                : settings.Data is not null ? new CorpusTokenSource(console, corpusOptions, settings.Data)
+                : corpusTokens;
+            var files = await source.LoadAsync(cancellationToken);
+            var config = settings.ToConfig(source.Description);
+            console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
             summary = await console.Progress()
                 .AutoClear(false)
                 .HideCompleted(true)
@@ -162,7 +163,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             console.MarkupLineInterpolated(
                 $"test accuracy [bold]{accuracy:P2}[/] (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}");
         console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {summary.Seconds:F0} s; metrics, plots and checkpoints in {folder.Path}");
-        if (summary.StopReason != "cancelled") return 0;
+        if (summary.StopReason != StopReason.Cancelled) return 0;
         console.MarkupLineInterpolated(
             $"[yellow]stopped:[/] the unfinished epoch was dropped; continue with: sonata train --resume --out {folder.Path}");
         return Interrupted;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Sonata.Training;
 using Spectre.Console;
 
@@ -7,7 +6,6 @@ namespace Sonata.Cli.Commands.Train;
 /// <summary>Draws a <see cref="Trainer"/>'s reports: a bar per epoch, then a line per finished epoch.</summary>
 internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext context) : IProgress<TrainingProgress>
 {
-    private readonly Stopwatch _epochClock = new();
     private ProgressTask? _task;
     private int _taskEpoch;
     private TrainingPhase _taskPhase;
@@ -21,7 +19,7 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
                 break;
             case TrainingPhase.Training:
                 var task = TaskFor(report, $"epoch {report.Epoch}/{report.Epochs}");
-                double stepsPerSecond = report.Batch / Math.Max(_epochClock.Elapsed.TotalSeconds, 1e-9);
+                double stepsPerSecond = report.Batch / Math.Max(report.Seconds, 1e-9);
                 task.Description = $"epoch {report.Epoch}/{report.Epochs}  loss {report.RunningLoss:F4}  {stepsPerSecond:F2} steps/s";
                 task.Value = report.Batch;
                 break;
@@ -60,7 +58,6 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
             _task = context.AddTask(description, maxValue: report.Batches);
             _taskEpoch = report.Epoch;
             _taskPhase = report.Phase;
-            _epochClock.Restart();
         }
         return _task;
     }
