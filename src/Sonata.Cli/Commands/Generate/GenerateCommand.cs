@@ -63,7 +63,7 @@ public sealed class GenerateCommand(
         public int? TopK { get; set; }
 
         [CommandOption("--top-p <P>")]
-        [Description("With sample: draw among the likeliest tokens whose probabilities sum to P (0..1].")]
+        [Description("With sample: draw among the likeliest tokens whose probabilities sum to P, above 0 and at most 1.")]
         public double? TopP { get; set; }
 
         [CommandOption("--primer <FILE>")]
