@@ -4,10 +4,13 @@ using Sonata.Cli.Commands.Train;
 using Sonata.Cli.Data;
 using Sonata.Cli.Evaluate;
 using Sonata.Cli.Tokens;
+using Sonata.Composing;
 using Sonata.Corpus;
+using Sonata.Generation;
+using Sonata.Midi;
+using Sonata.Training;
 using Sonata.Evaluation;
 using Sonata.Tokenization;
-using Sonata.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -74,11 +77,21 @@ public static class SonataApp
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
+        catch (Exception e) when (IsUserError(e))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>Errors that describe bad input or a missing tool: their message is the whole story.</summary>
+    private static bool IsUserError(Exception e) => e is MidiFormatException or CorpusException
+        or CheckpointMismatchException or UnknownTokensException or SoundToolMissingException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 
     private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions, ITokenSource tokens)
     {

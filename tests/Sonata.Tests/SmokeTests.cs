@@ -27,4 +27,22 @@ public class SmokeTests
         var console = new TestConsole().Width(120);
         Assert.NotEqual(0, await SonataApp.RunAsync(["compose-a-symphony"], console));
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_midi_is_an_error_naming_it_not_a_crash()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sonata-not-midi-{Guid.NewGuid():N}.mid");
+        File.WriteAllText(file, "garbage");
+        try
+        {
+            var console = new TestConsole().Width(200);
+            Assert.Equal(1, await SonataApp.RunAsync(["evaluate", file], console));
+            Assert.Contains("not a MIDI file", console.Output);
+            Assert.Contains(Path.GetFileName(file), console.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
