@@ -6,7 +6,7 @@ namespace Sonata.Training;
 /// <summary>Every option of a training run: what config.json holds and each checkpoint repeats.</summary>
 public sealed record TrainingConfig
 {
-    /// <summary>The <see cref="ITrainingRecipe.Name"/> that trains.</summary>
+    /// <summary>The <see cref="ITrainingRecipe.Name"/> that trains: "lab" or "streams".</summary>
     public string Recipe { get; init; } = "lab";
 
     /// <summary>Where the tokens came from (a file, the corpus), for the record.</summary>
@@ -17,4 +17,7 @@ public sealed record TrainingConfig
     public ModelOptions Model { get; init; } = new();
 
     public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>Batch shape of the "streams" recipe (unused by the lab's).</summary>
+    public StreamsOptions Streams { get; init; } = new();
 }

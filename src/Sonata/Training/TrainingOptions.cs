@@ -14,6 +14,9 @@ public sealed record TrainingOptions
     /// <summary>RMSprop learning rate. Lab: 0.001.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>RMSprop's L2 weight decay. Lab: 0.</summary>
+    public double WeightDecay { get; init; }
+
     /// <summary>Gradients are scaled down so that their global norm is at most this. Lab: 5.</summary>
     public double ClipNorm { get; init; } = 5.0;
 
