@@ -51,6 +51,29 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_streams_recipe_s_options_reach_config_json_and_its_run_generates()
+    {
+        string run = Path.Combine(_root, "streams");
+        var console = new TestConsole().Width(200);
+        int code = await SonataApp.RunAsync(
+            ["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", "--recipe", "streams", "--split", "pieces",
+             "--transpose", "--dropout", "0.25", "--weight-decay", "0.0001", "--streams", "8", "--chunk-length", "50", .. TinyOptions], console);
+        Assert.Equal(0, code);
+        var config = Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json"));
+        Assert.Equal("streams", config.Recipe);
+        Assert.Equal((Sonata.Data.SplitKind.Pieces, true), (config.Data.Split, config.Data.Transpose));
+        Assert.Equal((0.25, 0.0001), (config.Model.Dropout, config.Training.WeightDecay));
+        Assert.Equal((8, 50), (config.Streams.Streams, config.Streams.ChunkLength));
+
+        console = new TestConsole().Width(200);
+        string midi = Path.Combine(_root, "streams.mid");
+        code = await SonataApp.RunAsync(
+            ["generate", "--run", run, "--threads", "1", "--device", "cpu", "--length", "20", "--out", midi], console);
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(midi));
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_cleanly_and_says_how_to_resume()
     {
         using var cancellation = new CancellationTokenSource();
