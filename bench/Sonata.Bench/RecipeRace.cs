@@ -22,7 +22,7 @@ namespace Sonata.Bench;
 ///
 ///   recipe-race [--minutes 15] [--recipes lab,streams] [--eval-every 60] [--eval-windows 2048]
 ///               [--out bench-out/recipe-race] [--tokens FILE] [--split windows|pieces] [--seed 42]
-///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--streams B] [--chunk-length C]
+///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--streams B] [--chunk-length C]
 /// </summary>
 internal static class RecipeRace
 {
@@ -50,6 +50,7 @@ internal static class RecipeRace
             {
                 WeightDecay = double.Parse(Option(args, "--weight-decay", "0"), CultureInfo.InvariantCulture),
                 LearningRate = double.Parse(Option(args, "--lr", "0.001"), CultureInfo.InvariantCulture),
+                LearningRateDecay = double.Parse(Option(args, "--lr-decay", "1"), CultureInfo.InvariantCulture),
             },
             Streams = new StreamsOptions
             {
@@ -100,6 +101,7 @@ internal static class RecipeRace
             long epochSeed = unchecked(config.Training.Seed * 1_000_003L + epoch);
             torch.manual_seed(epochSeed);
             recipe.BeginEpoch(epochSeed);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(config.Training, epoch);
             model.train();
             double lossSum = 0;
             int batch = 0;
@@ -123,7 +125,7 @@ internal static class RecipeRace
         var (testLoss, testAccuracy) = Evaluator.Evaluate(model, windows, split.Test, config.Data.EvalBatchSize, device, null, null, default);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{config.Recipe}: final model after {clock.Elapsed.TotalSeconds:F0} s ({steps} steps): validation {valAccuracy:P2} (loss {valLoss:F3}), test {testAccuracy:P2} (loss {testLoss:F3})"));
-        string described = $"\"{config.Model}; lr {config.Training.LearningRate}; weight decay {config.Training.WeightDecay}; transpose {config.Data.Transpose}; split {config.Data.Split}; {config.Streams}\"";
+        string described = $"\"{config.Model}; lr {config.Training.LearningRate} decay {config.Training.LearningRateDecay}; weight decay {config.Training.WeightDecay}; transpose {config.Data.Transpose}; split {config.Data.Split}; {config.Streams}\"";
         return (curve, string.Create(CultureInfo.InvariantCulture,
             $"{clock.Elapsed.TotalSeconds:F1},{steps},{curve[^1].Accuracy:F4},{valAccuracy:F4},{valLoss:F4},{testAccuracy:F4},{testLoss:F4},{described}"));
     }

@@ -153,6 +153,7 @@ public sealed class Trainer(TrainingConfig config)
         long epochSeed = unchecked(Config.Training.Seed * 1_000_003L + epoch);
         torch.manual_seed(epochSeed);
         recipe.BeginEpoch(epochSeed);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(Config.Training, epoch);
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         double lossSum = 0;

@@ -74,6 +74,11 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [DefaultValue(0.0)]
         public double Dropout { get; set; }
 
+        [CommandOption("--lr-decay <F>")]
+        [Description("Multiply the learning rate by F after every epoch.")]
+        [DefaultValue(1.0)]
+        public double LearningRateDecay { get; set; }
+
         [CommandOption("--weight-decay <W>")]
         [Description("RMSprop's L2 weight decay.")]
         [DefaultValue(0.0)]
@@ -149,6 +154,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (LearningRate <= 0) return ValidationResult.Error("--lr must be positive");
             if (Recipe is not ("lab" or "streams")) return ValidationResult.Error("--recipe is lab or streams");
             if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
+            if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || ValPieces < 1 || TestPieces < 1)
                 return ValidationResult.Error("--streams, --chunk-length, --val-pieces and --test-pieces must be at least 1");
@@ -176,6 +182,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
                 Epochs = DryRun ? 1 : Epochs,
                 LearningRate = LearningRate,
                 WeightDecay = WeightDecay,
+                LearningRateDecay = LearningRateDecay,
                 TargetAccuracy = TargetAccuracy,
                 MaxBatchesPerEpoch = DryRun ? 1 : MaxBatches,
                 MaxEvalBatches = DryRun ? 1 : MaxEvalBatches,
