@@ -74,7 +74,7 @@ public sealed class Trainer(TrainingConfig config)
             Plan = new TrainingPlan(
                 data.Count + data.SequenceLength, vocabulary.Count, data.Count, split.Train.Length, split.Validation.Length,
                 split.Test.Length, recipe.BatchesPerEpoch, valBatches, testBatches, firstEpoch, options.Epochs,
-                device.ToString(), threads, resumedFrom),
+                device.ToString(), threads, resumedFrom, recipe.Name),
         });
 
         // ---- Epochs
