@@ -22,7 +22,7 @@ namespace Sonata.Bench;
 ///
 ///   recipe-race [--minutes 15] [--recipes lab,streams] [--eval-every 60] [--eval-windows 2048]
 ///               [--out bench-out/recipe-race] [--tokens FILE] [--split windows|pieces] [--seed 42]
-///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--streams B] [--chunk-length C]
+///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C]
 /// </summary>
 internal static class RecipeRace
 {
@@ -60,10 +60,11 @@ internal static class RecipeRace
         };
 
         var files = TokensJsonFile.Read(tokensFile);
-        TorchRuntime.SetThreads(TorchRuntime.DefaultThreads);
+        int threads = int.Parse(Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        TorchRuntime.SetThreads(threads);
         Directory.CreateDirectory(output);
         Console.WriteLine($"recipe-race: {minutes} min of training each, {Environment.ProcessorCount} cores, " +
-                          $"{TorchRuntime.DefaultThreads} thread(s); scored every {evalEvery} s on {evalWindows} seeded validation windows");
+                          $"{threads} thread(s); scored every {evalEvery} s on {evalWindows} seeded validation windows");
         var curves = new List<(string Recipe, double Seconds, double Accuracy)>();
         var finals = new List<string> { "recipe,seconds,steps,subset_val_accuracy,val_accuracy,val_loss,test_accuracy,test_loss,config" };
         foreach (string name in recipes)
