@@ -138,7 +138,7 @@ public sealed class TrainerTests : IDisposable
         var summary = Train(Tiny(epochs: 1, "streams") with { Data = new DataOptions { Transpose = true } }, folder);
 
         Assert.Equal((535, 535, 1), (summary.ValBatches, summary.TestBatches, summary.Epochs));
-        Assert.Equal(71, summary.TrainBatches);   // 16 streams of 100-token chunks through 114,208 tokens
+        Assert.Equal(4 * 71, summary.TrainBatches);   // 4 passes of 16 streams of 100-token chunks through 114,208 tokens
         Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
         var vocabulary = Vocabulary.Load(folder.VocabularyFile);
         Assert.True(vocabulary.Count > 668);

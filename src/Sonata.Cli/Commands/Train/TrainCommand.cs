@@ -94,6 +94,11 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [DefaultValue(100)]
         public int ChunkLength { get; set; }
 
+        [CommandOption("--passes <N>")]
+        [Description("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).")]
+        [DefaultValue(4)]
+        public int Passes { get; set; }
+
         [CommandOption("--sequence-length <N>")]
         [Description("Tokens of context per window.")]
         [DefaultValue(100)]
@@ -156,8 +161,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
-            if (Streams < 1 || ChunkLength < 1 || ValPieces < 1 || TestPieces < 1)
-                return ValidationResult.Error("--streams, --chunk-length, --val-pieces and --test-pieces must be at least 1");
+            if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
+                return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces and --test-pieces must be at least 1");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
                 return ValidationResult.Error("--threads, --max-batches and --max-eval-batches must be at least 1");
             if (Tokens is not null && !File.Exists(Tokens)) return ValidationResult.Error($"--tokens: no file {Tokens}");
@@ -175,7 +180,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
                 SequenceLength = SequenceLength, Split = Split, ValidationPieces = ValPieces, TestPieces = TestPieces, Transpose = Transpose,
             },
             Model = new ModelOptions { EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout },
-            Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength },
+            Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
             Training = new TrainingOptions
             {
                 Seed = Seed,
