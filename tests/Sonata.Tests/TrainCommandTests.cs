@@ -25,14 +25,15 @@ public sealed class TrainCommandTests : IDisposable
     {
         string run = Path.Combine(_root, "run");
         var console = new TestConsole().Width(200);
-        int code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", .. TinyOptions], console);
+        int code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", "--recipe", "lab", .. TinyOptions], console);
         Assert.Equal(0, code);
         Assert.Contains("batches per epoch: 624 train, 535 validation, 535 test", console.Output);
+        Assert.Contains("recipe lab", console.Output);
         Assert.Contains("epoch 1/1", console.Output);
         Assert.Contains("of the best (epoch 1) model", console.Output);
 
         console = new TestConsole().Width(200);
-        code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", .. TinyOptions], console);
+        code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", "--recipe", "lab", .. TinyOptions], console);
         Assert.Equal(0, code);
         Assert.Contains("resumed from", console.Output);
         Assert.Contains("epoch 2/2", console.Output);

@@ -47,8 +47,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
 
         [CommandOption("--recipe <RECIPE>")]
         [Description("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window.")]
-        [DefaultValue("lab")]
-        public string Recipe { get; set; } = "lab";
+        [DefaultValue("streams")]
+        public string Recipe { get; set; } = "streams";
 
         [CommandOption("--split <SPLIT>")]
         [Description("windows: the lab's random 70/15/15 split of windows. pieces: whole files held out (--val-pieces, --test-pieces).")]
