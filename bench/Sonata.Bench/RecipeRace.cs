@@ -22,7 +22,7 @@ namespace Sonata.Bench;
 ///
 ///   recipe-race [--minutes 15] [--recipes lab,streams] [--eval-every 60] [--eval-windows 2048]
 ///               [--out bench-out/recipe-race] [--tokens FILE] [--split windows|pieces] [--seed 42]
-///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P] [--hand-over R]
+///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P]
 /// </summary>
 internal static class RecipeRace
 {
@@ -57,7 +57,6 @@ internal static class RecipeRace
                 Streams = int.Parse(Option(args, "--streams", "16"), CultureInfo.InvariantCulture),
                 ChunkLength = int.Parse(Option(args, "--chunk-length", "100"), CultureInfo.InvariantCulture),
                 PassesPerEpoch = int.Parse(Option(args, "--passes", "1"), CultureInfo.InvariantCulture),
-                HandOver = int.Parse(Option(args, "--hand-over", "0"), CultureInfo.InvariantCulture),
             },
         };
 

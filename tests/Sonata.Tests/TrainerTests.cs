@@ -76,7 +76,6 @@ public sealed class TrainerTests : IDisposable
             ? Tiny(epochs, recipe) with
             {
                 Data = new DataOptions { Transpose = true },
-                Streams = new StreamsOptions { HandOver = 200 },
                 Model = Tiny(epochs).Model with { Dropout = 0.3 },
                 Training = Tiny(epochs).Training with { WeightDecay = 1e-5 },
             }

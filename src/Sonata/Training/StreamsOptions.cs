@@ -14,11 +14,4 @@ public sealed record StreamsOptions
     /// A pass is short next to a full validation, so an epoch holds several.
     /// </summary>
     public int PassesPerEpoch { get; init; } = 4;
-
-    /// <summary>
-    /// Every this many tokens (a multiple of <see cref="ChunkLength"/>), each stream takes over
-    /// its neighbour's state and the loss waits L tokens again, so that, as in evaluation, a
-    /// prediction reads 100-odd tokens after a state from elsewhere; 0: never (state runs the whole pass).
-    /// </summary>
-    public int HandOver { get; init; }
 }

@@ -14,10 +14,7 @@ namespace Sonata.Training;
 /// from at least the context it has. An epoch is <see cref="StreamsOptions.PassesPerEpoch"/>
 /// passes; each starts the streams at a fresh seeded offset and zeroed state; with a
 /// transposition table, each stream of a pass is moved by its own random -5..+6 semitones (one
-/// key per stream and pass, so the carried state never jumps keys). With
-/// <see cref="StreamsOptions.HandOver"/> R, every R tokens the streams pass their states on to
-/// their neighbours and the loss waits another L tokens: the context a prediction sees is then
-/// like evaluation's (L to R tokens after a state from elsewhere) rather than the whole pass.
+/// key per stream and pass, so the carried state never jumps keys).
 /// </summary>
 public sealed class StreamsRecipe : ITrainingRecipe
 {
@@ -78,12 +75,6 @@ public sealed class StreamsRecipe : ITrainingRecipe
     public Tensor Loss(MusicLstm model, int batch)
     {
         if (batch % _batchesPerPass == 0) ResetState();                             // a pass starts from zeros
-        else if (_options.HandOver > 0 && (batch % _batchesPerPass) * _options.ChunkLength % _options.HandOver == 0 && _state is not null)
-        {
-            var handed = LstmState.Detached(_state.Hidden.roll(1, 1), _state.Cell.roll(1, 1));   // (layers, B, H): stream b gets b − 1's
-            ResetState();
-            _state = handed;
-        }
         var (inputs, targets, mask) = Chunk(batch);                                 // (B, C) thrice
         var (logProbabilities, hidden, cell) = model.ForwardEveryStep(inputs, _state?.For(inputs.shape[0]));  // (B, C, V)
         var carried = LstmState.Detached(hidden, cell);
@@ -129,8 +120,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
         long first = (long)(batch % _batchesPerPass) * _options.ChunkLength;
         var steps = torch.arange(first, first + _options.ChunkLength, dtype: ScalarType.Int64);   // (C,) steps since stream start
         var positions = torch.tensor(_starts[batch / _batchesPerPass]).unsqueeze(1) + steps;      // (B, C)
-        var read = _options.HandOver > 0 ? steps.remainder(_options.HandOver) : steps;   // (C,) steps since the last hand-over
-        var enoughContext = (read + 1).ge(_sequenceLength).unsqueeze(0);            // (1, C): read ≥ L tokens
+        var enoughContext = (steps + 1).ge(_sequenceLength).unsqueeze(0);           // (1, C): read ≥ L tokens
         var mask = _isTarget.take(positions + 1).logical_and(enoughContext);        // (B, C)
         return (positions, mask);
     }

@@ -99,11 +99,6 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [DefaultValue(4)]
         public int Passes { get; set; }
 
-        [CommandOption("--hand-over <N>")]
-        [Description("Streams recipe: every N tokens (a multiple of --chunk-length) the streams swap states and the loss waits --sequence-length tokens; 0: never.")]
-        [DefaultValue(0)]
-        public int HandOver { get; set; }
-
         [CommandOption("--sequence-length <N>")]
         [Description("Tokens of context per window.")]
         [DefaultValue(100)]
@@ -166,8 +161,6 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
-            if (HandOver < 0 || (HandOver > 0 && HandOver % ChunkLength != 0))
-                return ValidationResult.Error("--hand-over is 0 or a multiple of --chunk-length");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
                 return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces and --test-pieces must be at least 1");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
@@ -187,7 +180,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
                 SequenceLength = SequenceLength, Split = Split, ValidationPieces = ValPieces, TestPieces = TestPieces, Transpose = Transpose,
             },
             Model = new ModelOptions { EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout },
-            Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes, HandOver = HandOver },
+            Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
             Training = new TrainingOptions
             {
                 Seed = Seed,
