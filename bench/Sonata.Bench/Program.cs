@@ -3,10 +3,12 @@ using Sonata.Bench;
 // Benchmarks print figures; they are never run as tests. The first argument picks one:
 //   dotnet run -c Release --project bench/Sonata.Bench -- tokenize [ARCHIVE] [ROUNDS]
 //   dotnet run -c Release --project bench/Sonata.Bench -- train-step [options]
+//   dotnet run -c Release --project bench/Sonata.Bench -- recipe-race [--minutes 15] [options]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["tokenize"] = TokenizeBenchmark.Run,
     ["train-step"] = TrainStepBenchmark.Run,
+    ["recipe-race"] = RecipeRace.Run,
     [BusyLoop.Argument] = BusyLoop.Run,
 };
 

@@ -25,14 +25,15 @@ public sealed class TrainCommandTests : IDisposable
     {
         string run = Path.Combine(_root, "run");
         var console = new TestConsole().Width(200);
-        int code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", .. TinyOptions], console);
+        int code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", "--recipe", "lab", .. TinyOptions], console);
         Assert.Equal(0, code);
         Assert.Contains("batches per epoch: 624 train, 535 validation, 535 test", console.Output);
+        Assert.Contains("recipe lab", console.Output);
         Assert.Contains("epoch 1/1", console.Output);
         Assert.Contains("of the best (epoch 1) model", console.Output);
 
         console = new TestConsole().Width(200);
-        code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", .. TinyOptions], console);
+        code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", "--recipe", "lab", .. TinyOptions], console);
         Assert.Equal(0, code);
         Assert.Contains("resumed from", console.Output);
         Assert.Contains("epoch 2/2", console.Output);
@@ -48,6 +49,29 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal([668L, 32L], shapes["output.weight"]);
         Assert.Equal([668L], shapes["output_norm.running_mean"]);
         Assert.True(File.Exists(Path.Combine(_root, "export", "vocab.json")));
+    }
+
+    [Fact]
+    public async Task The_streams_recipe_s_options_reach_config_json_and_its_run_generates()
+    {
+        string run = Path.Combine(_root, "streams");
+        var console = new TestConsole().Width(200);
+        int code = await SonataApp.RunAsync(
+            ["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "1", "--recipe", "streams", "--split", "pieces",
+             "--transpose", "--dropout", "0.25", "--weight-decay", "0.0001", "--streams", "8", "--chunk-length", "50", .. TinyOptions], console);
+        Assert.Equal(0, code);
+        var config = Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json"));
+        Assert.Equal("streams", config.Recipe);
+        Assert.Equal((Sonata.Data.SplitKind.Pieces, true), (config.Data.Split, config.Data.Transpose));
+        Assert.Equal((0.25, 0.0001), (config.Model.Dropout, config.Training.WeightDecay));
+        Assert.Equal((8, 50), (config.Streams.Streams, config.Streams.ChunkLength));
+
+        console = new TestConsole().Width(200);
+        string midi = Path.Combine(_root, "streams.mid");
+        code = await SonataApp.RunAsync(
+            ["generate", "--run", run, "--threads", "1", "--device", "cpu", "--length", "20", "--out", midi], console);
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(midi));
     }
 
     [Fact]

@@ -16,8 +16,9 @@ public sealed class TrainerTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Embedding 8, hidden 32, one layer; 3 training and 2 evaluation batches an epoch.</summary>
-    internal static TrainingConfig Tiny(int epochs) => new()
+    internal static TrainingConfig Tiny(int epochs, string recipe = "lab") => new()
     {
+        Recipe = recipe,
         TokenSource = "test",
         Model = new ModelOptions { EmbeddingSize = 8, HiddenSize = 32, Layers = 1 },
         Training = new TrainingOptions
@@ -63,14 +64,25 @@ public sealed class TrainerTests : IDisposable
         Assert.Null(folder.ReadCorpusSteps());   // a tokens file knows no onsets
     }
 
-    [Fact]
-    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one()
+    [Theory]
+    [InlineData("lab", false)]
+    [InlineData("streams", false)]
+    [InlineData("streams", true)]
+    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(string recipe, bool regularized)
     {
         var straight = Folder("straight");
         var resumed = Folder("resumed");
-        Train(Tiny(epochs: 2), straight);
-        Train(Tiny(epochs: 1), resumed);
-        var summary = Train(Tiny(epochs: 2), resumed, resume: true);
+        TrainingConfig Config(int epochs) => regularized
+            ? Tiny(epochs, recipe) with
+            {
+                Data = new DataOptions { Transpose = true },
+                Model = Tiny(epochs).Model with { Dropout = 0.3 },
+                Training = Tiny(epochs).Training with { WeightDecay = 1e-5 },
+            }
+            : Tiny(epochs, recipe);
+        Train(Config(2), straight);
+        Train(Config(1), resumed);
+        var summary = Train(Config(2), resumed, resume: true);
 
         Assert.Equal(2, summary.Epochs);
         var expected = Weights(straight.CheckpointFile(2));
@@ -117,6 +129,21 @@ public sealed class TrainerTests : IDisposable
         var folder = Folder("twice");
         Train(Tiny(epochs: 1), folder);
         Assert.Throws<InvalidOperationException>(() => Train(Tiny(epochs: 1), folder));
+    }
+
+    [Fact]
+    public void The_streams_recipe_trains_and_scores_the_lab_s_windows()
+    {
+        var folder = Folder("streams");
+        var summary = Train(Tiny(epochs: 1, "streams") with { Data = new DataOptions { Transpose = true } }, folder);
+
+        Assert.Equal((535, 535, 1), (summary.ValBatches, summary.TestBatches, summary.Epochs));
+        Assert.Equal(4 * 71, summary.TrainBatches);   // 4 passes of 16 streams of 100-token chunks through 114,208 tokens
+        Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
+        var vocabulary = Vocabulary.Load(folder.VocabularyFile);
+        Assert.True(vocabulary.Count > 668);
+        Assert.Equal(Vocabulary.Build(ReferenceTokens.Files).Tokens, vocabulary.Tokens.Take(668));
+        Assert.Equal("streams", JsonFiles.Read<TrainingConfig>(folder.ConfigFile).Recipe);
     }
 
     private static List<(string Name, float[] Values)> Weights(string checkpoint)

@@ -17,4 +17,20 @@ public sealed record DataOptions
 
     /// <summary>Validation and test batch size (in order, last partial batch kept). Lab: 32.</summary>
     public int EvalBatchSize { get; init; } = 32;
+
+    /// <summary>How windows are split: the lab's random windows, or whole pieces held out.</summary>
+    public SplitKind Split { get; init; } = SplitKind.Windows;
+
+    /// <summary>With <see cref="SplitKind.Pieces"/>: files (seeded choice) whose windows validate.</summary>
+    public int ValidationPieces { get; init; } = 2;
+
+    /// <summary>With <see cref="SplitKind.Pieces"/>: files (seeded choice) whose windows test.</summary>
+    public int TestPieces { get; init; } = 2;
+
+    /// <summary>
+    /// Grow the vocabulary by every token transposed by -5..+6 semitones (see
+    /// <see cref="Transpositions"/>), so that a recipe may transpose its training inputs.
+    /// Evaluation windows are never transposed.
+    /// </summary>
+    public bool Transpose { get; init; }
 }

@@ -13,24 +13,24 @@ public sealed record SeedWindow(IReadOnlyList<string> Tokens, string Description
 {
     /// <summary>
     /// A window of the test split, chosen with <paramref name="seed"/>. The split is rebuilt as
-    /// the trainer made it: the run's tokens in training order, windows of
-    /// <see cref="DataOptions.SequenceLength"/>, the seeded permutation of <see cref="DatasetSplit"/>.
+    /// the trainer made it: the run's tokens in training order (<see cref="CorpusData"/>), windows of
+    /// <see cref="DataOptions.SequenceLength"/>, the seeded split of <see cref="DatasetSplit.Make"/>.
     /// </summary>
     /// <exception cref="InvalidDataException">The corpus tokens do not give the checkpoint's vocabulary.</exception>
     public static SeedWindow FromTestSplit(
         IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> corpus, Vocabulary vocabulary, TrainingConfig config, int seed)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var corpusVocabulary = Vocabulary.Build(corpus);
-        if (!corpusVocabulary.SameAs(vocabulary))
+        var data = CorpusData.Build(corpus, config.Data);
+        if (!data.Vocabulary.SameAs(vocabulary))
             throw new InvalidDataException(
-                $"the run's corpus tokens give another vocabulary ({corpusVocabulary}) than the checkpoint's ({vocabulary})");
-        long[] ids = vocabulary.Encode(corpus);
+                $"the run's corpus tokens give another vocabulary ({data.Vocabulary}) than the checkpoint's ({vocabulary})");
+        long[] ids = data.Ids;
         int length = config.Data.SequenceLength;
         if (ids.Length <= length)
             throw new InvalidDataException($"the run's {ids.Length} corpus tokens make no window of {length} plus a label");
 
-        var split = DatasetSplit.RandomWindows(ids.Length - length, config.Data, config.Training.Seed);
+        var split = data.Split(config.Data, config.Training.Seed);
         if (split.Test.Length == 0) throw new InvalidDataException("the run's test split holds no window");
         int pick = new Random(seed).Next(split.Test.Length);
         long start = split.Test[pick];

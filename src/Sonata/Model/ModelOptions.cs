@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Sonata.Model;
 
-/// <summary>Sizes of <see cref="MusicLstm"/> (the vocabulary size comes from the data).</summary>
+/// <summary>Sizes of <see cref="MusicLstm"/> (the vocabulary size comes from the data), and its dropout.</summary>
 public sealed record ModelOptions
 {
     /// <summary>Width of each token's embedding. Lab: 64.</summary>
@@ -12,7 +14,14 @@ public sealed record ModelOptions
     /// <summary>Stacked LSTM layers. Lab: 3.</summary>
     public int Layers { get; init; } = 3;
 
+    /// <summary>
+    /// Dropout probability between the LSTM layers and on the LSTM's output before the head, in
+    /// training mode only (it holds no weights, so checkpoints of any dropout load alike). Lab: 0.
+    /// </summary>
+    public double Dropout { get; init; }
+
     /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
     public override string ToString() =>
-        $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}";
+        $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}" +
+        (Dropout > 0 ? string.Create(CultureInfo.InvariantCulture, $", dropout {Dropout}") : "");
 }

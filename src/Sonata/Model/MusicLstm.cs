@@ -8,7 +8,10 @@ namespace Sonata.Model;
 /// <summary>
 /// The lab's network: Embedding(V, E) → LSTM(E, H, layers, batch first) → last step →
 /// BatchNorm1d(H) → Linear(H, H) → BatchNorm1d(H) → ReLU → Linear(H, V) → BatchNorm1d(V) →
-/// LogSoftmax. Reads a batch of windows and gives, for each, log-probabilities of the next token.
+/// LogSoftmax. Reads a batch of windows and gives, for each, log-probabilities of the next token
+/// (<see cref="forward"/>), or of the token after every step (<see cref="ForwardEveryStep"/>).
+/// With <see cref="ModelOptions.Dropout"/>, dropout acts between the LSTM layers and on the
+/// LSTM's output (training mode only); it has no weights, so the state dict is the lab's.
 /// </summary>
 public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (Tensor LogProbabilities, Tensor Hidden, Tensor Cell)>
 {
@@ -24,6 +27,7 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
     private readonly Linear output;
     private readonly BatchNorm1d output_norm;
     private readonly LogSoftmax log_softmax;
+    private readonly Dropout dropout;
 #pragma warning restore IDE1006
 
     public MusicLstm(int vocabularySize, ModelOptions options) : base(nameof(MusicLstm))
@@ -31,7 +35,8 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
         VocabularySize = vocabularySize;
         Options = options;
         embedding = Embedding(vocabularySize, options.EmbeddingSize);
-        lstm = LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true);
+        lstm = LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true,
+            dropout: options.Layers > 1 ? options.Dropout : 0);
         lstm_norm = BatchNorm1d(options.HiddenSize);
         dense = Linear(options.HiddenSize, options.HiddenSize);
         dense_norm = BatchNorm1d(options.HiddenSize);
@@ -39,6 +44,7 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
         output = Linear(options.HiddenSize, vocabularySize);
         output_norm = BatchNorm1d(vocabularySize);
         log_softmax = LogSoftmax(dim: 1);
+        dropout = Dropout(options.Dropout);
         RegisterComponents();
     }
 
@@ -57,12 +63,34 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
         var (sequence, hidden, cell) = lstm.forward(embedded, state);      // (B, L, H); (layers, B, H) twice
         using var _ = sequence;
         using var last = sequence.select(1, -1);                            // (B, H): the last step
-        using var x1 = lstm_norm.forward(last);                             // (B, H)
-        using var x2 = dense.forward(x1);                                   // (B, H)
-        using var x3 = dense_norm.forward(x2);                              // (B, H)
-        using var x4 = relu.forward(x3);                                    // (B, H)
-        using var x5 = output.forward(x4);                                  // (B, V)
-        using var x6 = output_norm.forward(x5);                             // (B, V)
-        return (log_softmax.forward(x6), hidden, cell);                     // (B, V) log-probabilities
+        return (Head(last), hidden, cell);                                  // (B, V) log-probabilities
+    }
+
+    /// <summary>
+    /// Like <see cref="forward"/>, but the head reads every step: <paramref name="tokens"/> (B, L)
+    /// ids give (B, L, V) log-probabilities, those at step t of the token after step t.
+    /// </summary>
+    public (Tensor LogProbabilities, Tensor Hidden, Tensor Cell) ForwardEveryStep(Tensor tokens, (Tensor Hidden, Tensor Cell)? state)
+    {
+        long batch = tokens.shape[0], length = tokens.shape[1];
+        using var embedded = embedding.forward(tokens);                     // (B, L, E)
+        var (sequence, hidden, cell) = lstm.forward(embedded, state);      // (B, L, H); (layers, B, H) twice
+        using var _ = sequence;
+        using var steps = sequence.reshape(batch * length, -1);            // (B·L, H)
+        using var logProbabilities = Head(steps);                          // (B·L, V)
+        return (logProbabilities.reshape(batch, length, -1), hidden, cell); // (B, L, V)
+    }
+
+    /// <summary>LSTM outputs (N, H) → log-probabilities (N, V): dropout, then the lab's head.</summary>
+    private Tensor Head(Tensor lstmOutput)
+    {
+        using var x0 = dropout.forward(lstmOutput);                         // (N, H)
+        using var x1 = lstm_norm.forward(x0);                               // (N, H)
+        using var x2 = dense.forward(x1);                                   // (N, H)
+        using var x3 = dense_norm.forward(x2);                              // (N, H)
+        using var x4 = relu.forward(x3);                                    // (N, H)
+        using var x5 = output.forward(x4);                                  // (N, V)
+        using var x6 = output_norm.forward(x5);                             // (N, V)
+        return log_softmax.forward(x6);                                     // (N, V) log-probabilities
     }
 }

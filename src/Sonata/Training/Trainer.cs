@@ -36,10 +36,11 @@ public sealed class Trainer(TrainingConfig config)
         var device = TorchRuntime.ResolveDevice(options.Device);
 
         // ---- Data: vocabulary, windows, the seeded split
-        var vocabulary = Vocabulary.Build(files);
-        using var data = new TokenWindows(vocabulary.Encode(files), Config.Data.SequenceLength);
-        var split = DatasetSplit.RandomWindows(data.Count, Config.Data, options.Seed);
-        using var recipe = CreateRecipe(data, split, device);
+        var corpus = CorpusData.Build(files, Config.Data);
+        var vocabulary = corpus.Vocabulary;
+        using var data = new TokenWindows(corpus.Ids, Config.Data.SequenceLength);
+        var split = corpus.Split(Config.Data, options.Seed);
+        using var recipe = CreateRecipe(Config, corpus, data, split, device);
         int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, Config.Data.EvalBatchSize);
         int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, Config.Data.EvalBatchSize);
 
@@ -47,7 +48,7 @@ public sealed class Trainer(TrainingConfig config)
         torch.manual_seed(options.Seed);
         using var model = new MusicLstm(vocabulary.Count, Config.Model);
         model.to(device);
-        using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate);
+        using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
 
         // ---- Run folder: start, or resume from the newest complete checkpoint
         var history = new List<EpochMetrics>();
@@ -73,7 +74,7 @@ public sealed class Trainer(TrainingConfig config)
             Plan = new TrainingPlan(
                 data.Count + data.SequenceLength, vocabulary.Count, data.Count, split.Train.Length, split.Validation.Length,
                 split.Test.Length, recipe.BatchesPerEpoch, valBatches, testBatches, firstEpoch, options.Epochs,
-                device.ToString(), threads, resumedFrom),
+                device.ToString(), threads, resumedFrom, recipe.Name),
         });
 
         // ---- Epochs
@@ -152,6 +153,7 @@ public sealed class Trainer(TrainingConfig config)
         long epochSeed = unchecked(Config.Training.Seed * 1_000_003L + epoch);
         torch.manual_seed(epochSeed);
         recipe.BeginEpoch(epochSeed);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(Config.Training, epoch);
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         double lossSum = 0;
@@ -173,9 +175,14 @@ public sealed class Trainer(TrainingConfig config)
         return lossSum / batches;
     }
 
-    private ITrainingRecipe CreateRecipe(TokenWindows data, DatasetSplit split, Device device) => Config.Recipe switch
+    /// <summary>The recipe <paramref name="config"/> names, over the training split of <paramref name="corpus"/>.</summary>
+    public static ITrainingRecipe CreateRecipe(
+        TrainingConfig config, CorpusData corpus, TokenWindows windows, DatasetSplit split, Device device) => config.Recipe switch
     {
-        "lab" => new LabRecipe(data, split.Train, Config.Data.TrainBatchSize, device),
-        _ => throw new ArgumentException($"unknown training recipe '{Config.Recipe}'"),
+        "lab" => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device),
+        "streams" => new StreamsRecipe(
+            TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), config.Data.SequenceLength, config.Streams,
+            config.Data.Transpose ? corpus.TranspositionTable() : null, device),
+        _ => throw new ArgumentException($"unknown training recipe '{config.Recipe}' (lab or streams)"),
     };
 }

@@ -14,6 +14,12 @@ public sealed record TrainingOptions
     /// <summary>RMSprop learning rate. Lab: 0.001.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>Each epoch's learning rate is the last one's times this (see <see cref="LearningRateSchedule"/>). Lab: 1.</summary>
+    public double LearningRateDecay { get; init; } = 1.0;
+
+    /// <summary>RMSprop's L2 weight decay. Lab: 0.</summary>
+    public double WeightDecay { get; init; }
+
     /// <summary>Gradients are scaled down so that their global norm is at most this. Lab: 5.</summary>
     public double ClipNorm { get; init; } = 5.0;
 

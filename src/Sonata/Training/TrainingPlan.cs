@@ -15,4 +15,5 @@ public sealed record TrainingPlan(
     int Epochs,
     string Device,
     int Threads,
-    string? ResumedFrom);
+    string? ResumedFrom,
+    string Recipe = "lab");

@@ -45,6 +45,60 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [Description("Stop once the validation accuracy reaches A (0..1).")]
         public double? TargetAccuracy { get; set; }
 
+        [CommandOption("--recipe <RECIPE>")]
+        [Description("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window.")]
+        [DefaultValue("streams")]
+        public string Recipe { get; set; } = "streams";
+
+        [CommandOption("--split <SPLIT>")]
+        [Description("windows: the lab's random 70/15/15 split of windows. pieces: whole files held out (--val-pieces, --test-pieces).")]
+        [DefaultValue(SplitKind.Windows)]
+        public SplitKind Split { get; set; }
+
+        [CommandOption("--val-pieces <N>")]
+        [Description("With --split pieces: files held out for validation.")]
+        [DefaultValue(2)]
+        public int ValPieces { get; set; }
+
+        [CommandOption("--test-pieces <N>")]
+        [Description("With --split pieces: files held out for test.")]
+        [DefaultValue(2)]
+        public int TestPieces { get; set; }
+
+        [CommandOption("--transpose")]
+        [Description("Grow the vocabulary by every token moved -5..+6 semitones, and move each training stream by a random one of them (streams recipe).")]
+        public bool Transpose { get; set; }
+
+        [CommandOption("--dropout <P>")]
+        [Description("Dropout between the LSTM layers and before the head.")]
+        [DefaultValue(0.0)]
+        public double Dropout { get; set; }
+
+        [CommandOption("--lr-decay <F>")]
+        [Description("Multiply the learning rate by F after every epoch.")]
+        [DefaultValue(1.0)]
+        public double LearningRateDecay { get; set; }
+
+        [CommandOption("--weight-decay <W>")]
+        [Description("RMSprop's L2 weight decay.")]
+        [DefaultValue(0.0)]
+        public double WeightDecay { get; set; }
+
+        [CommandOption("--streams <N>")]
+        [Description("Streams recipe: parallel streams (the batch size).")]
+        [DefaultValue(16)]
+        public int Streams { get; set; }
+
+        [CommandOption("--chunk-length <N>")]
+        [Description("Streams recipe: tokens a stream advances a step (the back-propagation span).")]
+        [DefaultValue(100)]
+        public int ChunkLength { get; set; }
+
+        [CommandOption("--passes <N>")]
+        [Description("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).")]
+        [DefaultValue(4)]
+        public int Passes { get; set; }
+
         [CommandOption("--sequence-length <N>")]
         [Description("Tokens of context per window.")]
         [DefaultValue(100)]
@@ -103,6 +157,12 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (SequenceLength < 1 || Embedding < 1 || Hidden < 1 || Layers < 1)
                 return ValidationResult.Error("--sequence-length, --embedding, --hidden and --layers must be at least 1");
             if (LearningRate <= 0) return ValidationResult.Error("--lr must be positive");
+            if (Recipe is not ("lab" or "streams")) return ValidationResult.Error("--recipe is lab or streams");
+            if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
+            if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
+            if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
+            if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
+                return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces and --test-pieces must be at least 1");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
                 return ValidationResult.Error("--threads, --max-batches and --max-eval-batches must be at least 1");
             if (Tokens is not null && !File.Exists(Tokens)) return ValidationResult.Error($"--tokens: no file {Tokens}");
@@ -113,14 +173,21 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         /// <summary>The options of the run, in the library's records: the one place settings map onto them.</summary>
         public TrainingConfig ToConfig(string tokenSource) => new()
         {
+            Recipe = Recipe,
             TokenSource = tokenSource,
-            Data = new DataOptions { SequenceLength = SequenceLength },
-            Model = new ModelOptions { EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers },
+            Data = new DataOptions
+            {
+                SequenceLength = SequenceLength, Split = Split, ValidationPieces = ValPieces, TestPieces = TestPieces, Transpose = Transpose,
+            },
+            Model = new ModelOptions { EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout },
+            Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
             Training = new TrainingOptions
             {
                 Seed = Seed,
                 Epochs = DryRun ? 1 : Epochs,
                 LearningRate = LearningRate,
+                WeightDecay = WeightDecay,
+                LearningRateDecay = LearningRateDecay,
                 TargetAccuracy = TargetAccuracy,
                 MaxBatchesPerEpoch = DryRun ? 1 : MaxBatches,
                 MaxEvalBatches = DryRun ? 1 : MaxEvalBatches,

@@ -1,0 +1,148 @@
+using Sonata.Data;
+using Sonata.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Training;
+
+/// <summary>
+/// Truncated back-propagation through contiguous streams. The training tokens (see
+/// <see cref="TrainingTokens"/>) are cut into B equal streams, read C tokens a step, the LSTM
+/// state carried (detached) from one chunk to the next; the head reads every step. The loss is
+/// taken only where the target is the label of a training window and the stream has read at
+/// least L tokens since its start, so every loss is a prediction the lab's recipe also trains,
+/// from at least the context it has. An epoch is <see cref="StreamsOptions.PassesPerEpoch"/>
+/// passes; each starts the streams at a fresh seeded offset and zeroed state; with a
+/// transposition table, each stream of a pass is moved by its own random -5..+6 semitones (one
+/// key per stream and pass, so the carried state never jumps keys).
+/// </summary>
+public sealed class StreamsRecipe : ITrainingRecipe
+{
+    private readonly Tensor _tokens;         // (M,) int64 ids
+    private readonly Tensor _isTarget;       // (M,) bool: the label of a training window
+    private readonly Tensor? _transpose;     // (12, V_corpus) int64, or null
+    private readonly long _length;           // M
+    private readonly int _sequenceLength;
+    private readonly StreamsOptions _options;
+    private readonly Device _device;
+    private readonly int _batchesPerPass;
+    private long[][] _starts = [];           // [pass][stream] first position
+    private Tensor?[] _shifts = [];          // [pass] (B,) int64 rows of _transpose
+    private LstmState? _state;
+
+    public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(options);
+        _length = tokens.Ids.Length;
+        _sequenceLength = sequenceLength;
+        _options = options;
+        _device = device;
+        _tokens = torch.tensor(tokens.Ids).DetachFromDisposeScope();
+        _isTarget = torch.tensor(tokens.IsTarget).DetachFromDisposeScope();
+        if (transpositionTable is not null)
+            _transpose = torch.tensor(transpositionTable).reshape(Transpositions.Count, -1).DetachFromDisposeScope();
+        // The shortest streams (offset C - 1) still hold this many whole chunks.
+        long shortest = (_length - options.ChunkLength) / options.Streams;
+        _batchesPerPass = (int)(shortest / options.ChunkLength);
+        BatchesPerEpoch = _batchesPerPass * options.PassesPerEpoch;
+        if (_batchesPerPass < 1)
+            throw new ArgumentException($"{_length} training tokens make no chunk of {options.ChunkLength} in each of {options.Streams} streams");
+    }
+
+    public string Name => "streams";
+
+    public int BatchesPerEpoch { get; }
+
+    public void BeginEpoch(long shuffleSeed)
+    {
+        var random = new Random(unchecked((int)(shuffleSeed ^ (shuffleSeed >> 32))));
+        DisposeShifts();
+        _starts = new long[_options.PassesPerEpoch][];
+        _shifts = new Tensor?[_options.PassesPerEpoch];
+        for (int pass = 0; pass < _options.PassesPerEpoch; pass++)
+        {
+            int offset = random.Next(_options.ChunkLength);
+            long streamLength = (_length - 1 - offset) / _options.Streams;
+            _starts[pass] = Enumerable.Range(0, _options.Streams).Select(b => offset + (b * streamLength)).ToArray();
+            _shifts[pass] = _transpose is null ? null
+                : torch.tensor(Enumerable.Range(0, _options.Streams).Select(_ => (long)random.Next(Transpositions.Count)).ToArray())
+                    .DetachFromDisposeScope();
+        }
+        ResetState();
+    }
+
+    public Tensor Loss(MusicLstm model, int batch)
+    {
+        if (batch % _batchesPerPass == 0) ResetState();                             // a pass starts from zeros
+        var (inputs, targets, mask) = Chunk(batch);                                 // (B, C) thrice
+        var (logProbabilities, hidden, cell) = model.ForwardEveryStep(inputs, _state?.For(inputs.shape[0]));  // (B, C, V)
+        var carried = LstmState.Detached(hidden, cell);
+        ResetState();
+        _state = carried;
+        // Negative log-likelihood (the lab's CrossEntropyLoss on LogSoftmax output) averaged over
+        // the masked positions only.
+        var losses = nn.functional.nll_loss(
+            logProbabilities.reshape(-1, logProbabilities.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None);  // (B·C)
+        var weights = mask.reshape(-1).to_type(ScalarType.Float32);                 // (B·C) 0/1
+        return (losses * weights).sum() / weights.sum().clamp_min(1);               // scalar
+    }
+
+    /// <summary>
+    /// The target positions (into the training tokens) that <paramref name="batch"/> takes a loss
+    /// on, for every stream: what a test checks against the training labels.
+    /// </summary>
+    public long[] TargetPositions(int batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (positions, mask) = Positions(batch);                                   // (B, C) twice
+        return (positions + 1).masked_select(mask).data<long>().ToArray();
+    }
+
+    /// <summary>Inputs, targets and loss mask of one step, on the device.</summary>
+    private (Tensor Inputs, Tensor Targets, Tensor Mask) Chunk(int batch)
+    {
+        var (positions, mask) = Positions(batch);                                   // (B, C) twice
+        var inputs = _tokens.take(positions);                                       // (B, C) ids
+        var targets = _tokens.take(positions + 1);                                  // (B, C) the next ids
+        if (_transpose is not null && _shifts[batch / _batchesPerPass] is { } shifts)
+        {
+            var rows = _transpose.index_select(0, shifts);                          // (B, V_corpus)
+            inputs = rows.gather(1, inputs);                                        // (B, C) moved ids
+            targets = rows.gather(1, targets);                                      // (B, C)
+        }
+        return (inputs.to(_device), targets.to(_device), mask.to(_device));
+    }
+
+    /// <summary>Positions of a step's inputs (B, C), and where a loss is taken on their targets (B, C) bool.</summary>
+    private (Tensor Positions, Tensor Mask) Positions(int batch)
+    {
+        long first = (long)(batch % _batchesPerPass) * _options.ChunkLength;
+        var steps = torch.arange(first, first + _options.ChunkLength, dtype: ScalarType.Int64);   // (C,) steps since stream start
+        var positions = torch.tensor(_starts[batch / _batchesPerPass]).unsqueeze(1) + steps;      // (B, C)
+        var enoughContext = (steps + 1).ge(_sequenceLength).unsqueeze(0);           // (1, C): read ≥ L tokens
+        var mask = _isTarget.take(positions + 1).logical_and(enoughContext);        // (B, C)
+        return (positions, mask);
+    }
+
+    public void Dispose()
+    {
+        ResetState();
+        DisposeShifts();
+        _transpose?.Dispose();
+        _tokens.Dispose();
+        _isTarget.Dispose();
+    }
+
+    private void DisposeShifts()
+    {
+        foreach (var shifts in _shifts) shifts?.Dispose();
+        _shifts = [];
+    }
+
+    private void ResetState()
+    {
+        _state?.Dispose();
+        _state = null;
+    }
+}
