@@ -27,7 +27,7 @@ internal sealed class CorpusScratch : IDisposable
     /// <summary>Every file under the cache, relative to it ('/' separated).</summary>
     public string[] CacheFiles() =>
         Directory.Exists(Cache)
-            ? Directory.GetFileSystemEntries(Cache, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            ? Directory.GetFileSystemEntries(Cache, "*", SearchOption.AllDirectories) // hidden files too
                 .Select(p => Path.GetRelativePath(Cache, p).Replace('\\', '/'))
                 .Where(p => !Directory.Exists(Path.Combine(Cache, p)))
                 .ToArray()
