@@ -50,8 +50,7 @@ internal static class InstrumentPartition
             }
         }
         return parts
-            .Select(p => p.Members
-                .OrderBy(m => m.Element.Offset).ThenBy(m => m.Element.IsGrace ? 0 : 1).ThenBy(m => m.Order)
+            .Select(p => ScoreOrder.Sort(p.Members, m => m.Element.Offset, m => m.Element, m => m.Order)
                 .Select(m => m.Element).ToList())
             .ToList();
     }

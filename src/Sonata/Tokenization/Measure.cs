@@ -56,17 +56,7 @@ internal sealed class Measure(long start)
             Slots.Add(new Slot(localOffset, element, sequence++));
 
         /// <summary>Slots in music21's sort order: offset, grace notes first, then insertion.</summary>
-        public List<Slot> Sorted()
-        {
-            var sorted = new List<Slot>(Slots);
-            sorted.Sort(static (a, b) =>
-            {
-                int order = a.LocalOffset.CompareTo(b.LocalOffset);
-                if (order == 0) order = (a.Element.IsGrace ? 0 : 1).CompareTo(b.Element.IsGrace ? 0 : 1);
-                return order != 0 ? order : a.Sequence.CompareTo(b.Sequence);
-            });
-            return sorted;
-        }
+        public List<Slot> Sorted() => ScoreOrder.Sort(Slots, s => s.LocalOffset, s => s.Element, s => s.Sequence);
     }
 
     internal readonly record struct Slot(long LocalOffset, ScoreElement Element, long Sequence);

@@ -25,9 +25,7 @@ internal sealed class MeasureLayout
         IReadOnlyList<ScoreElement> elements, Meter meter, bool voicesRequired, long extent)
     {
         var layout = new MeasureLayout(meter);
-        var sorted = elements
-            .Select((e, creation) => (e, creation))
-            .OrderBy(x => x.e.Offset).ThenBy(x => x.e.IsGrace ? 0 : 1).ThenBy(x => x.creation)
+        var sorted = ScoreOrder.Sort(elements.Select((e, creation) => (e, creation)), x => x.e.Offset, x => x.e, x => x.creation)
             .Select(x => x.e)
             .ToList();
         long end = Math.Max(extent, sorted.Count == 0 ? 0 : sorted.Max(e => e.Offset + e.Duration));
@@ -238,8 +236,7 @@ internal sealed class MeasureLayout
                 foreach (var slot in container.Sorted())
                     flat.Add((slot.Element, measure.Start + slot.LocalOffset, flat.Count));
         }
-        var ordered = flat
-            .OrderBy(x => x.Offset).ThenBy(x => x.Element.IsGrace ? 0 : 1).ThenBy(x => x.Order)
+        var ordered = ScoreOrder.Sort(flat, x => x.Offset, x => x.Element, x => x.Order)
             .Select(x => { x.Element.Offset = x.Offset; return x.Element; })
             .ToList();
         ordered.AddRange(_pastTheEnd);
