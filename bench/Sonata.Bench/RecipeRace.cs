@@ -18,11 +18,11 @@ namespace Sonata.Bench;
 /// validation windows (the lab's scoring: 100-token windows, last step, eval mode). At the end
 /// the final model is scored on the whole validation and test splits. Writes recipe-race.csv
 /// (recipe,seconds,val_accuracy), recipe-race-final.csv and recipe-race.png into --out.
-/// The lab recipe runs as the lab's; --dropout, --transpose and --weight-decay apply to streams.
+/// The lab recipe runs as the lab's; --dropout, --members, --transpose and --weight-decay apply to streams.
 ///
 ///   recipe-race [--minutes 15] [--recipes lab,streams] [--eval-every 60] [--eval-windows 2048]
 ///               [--out bench-out/recipe-race] [--tokens FILE] [--split windows|pieces] [--seed 42]
-///               [--dropout P] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P]
+///               [--dropout P] [--members K] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P]
 /// </summary>
 internal static class RecipeRace
 {
@@ -45,7 +45,11 @@ internal static class RecipeRace
         {
             Recipe = "streams",
             Data = lab.Data with { Transpose = args.Contains("--transpose") },
-            Model = lab.Model with { Dropout = double.Parse(Option(args, "--dropout", "0"), CultureInfo.InvariantCulture) },
+            Model = lab.Model with
+            {
+                Dropout = double.Parse(Option(args, "--dropout", "0"), CultureInfo.InvariantCulture),
+                Members = int.Parse(Option(args, "--members", "1"), CultureInfo.InvariantCulture),
+            },
             Training = lab.Training with
             {
                 WeightDecay = double.Parse(Option(args, "--weight-decay", "0"), CultureInfo.InvariantCulture),
@@ -91,7 +95,7 @@ internal static class RecipeRace
         long[] subset = Subset(split.Validation, evalWindows, config.Training.Seed);
         using var recipe = Trainer.CreateRecipe(config, corpus, windows, split, device);
         torch.manual_seed(config.Training.Seed);
-        using var model = new MusicLstm(corpus.Vocabulary.Count, config.Model);
+        using var model = MusicModel.Create(corpus.Vocabulary.Count, config.Model);
         using var optimizer = optim.RMSProp(model.parameters(), lr: config.Training.LearningRate, weight_decay: config.Training.WeightDecay);
 
         var curve = new List<(double Seconds, double Accuracy)> { (0, Score(model, windows, subset, config)) };
@@ -132,7 +136,7 @@ internal static class RecipeRace
             $"{clock.Elapsed.TotalSeconds:F1},{steps},{curve[^1].Accuracy:F4},{valAccuracy:F4},{valLoss:F4},{testAccuracy:F4},{testLoss:F4},{described}"));
     }
 
-    private static double Score(MusicLstm model, TokenWindows windows, long[] subset, TrainingConfig config) =>
+    private static double Score(MusicModel model, TokenWindows windows, long[] subset, TrainingConfig config) =>
         Evaluator.Evaluate(model, windows, subset, config.Data.EvalBatchSize, torch.CPU, null, null, default).Accuracy;
 
     /// <summary>A fixed seeded choice of <paramref name="count"/> of the validation windows.</summary>

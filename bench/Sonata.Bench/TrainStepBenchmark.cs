@@ -120,7 +120,7 @@ internal static class TrainStepBenchmark
     private sealed class SonataLoop : IDisposable
     {
         private readonly TokenWindows _windows;
-        private readonly MusicLstm _model = new(Vocabulary, Lab);
+        private readonly MusicModel _model = MusicModel.Create(Vocabulary, Lab);
         private readonly optim.Optimizer _optimizer;
         private readonly LabRecipe _recipe;
         private int _batch;

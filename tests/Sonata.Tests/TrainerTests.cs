@@ -149,7 +149,7 @@ public sealed class TrainerTests : IDisposable
     private static List<(string Name, float[] Values)> Weights(string checkpoint)
     {
         var header = Checkpoint.ReadHeader(checkpoint);
-        using var model = new MusicLstm(header.Vocabulary.Count, header.Config.Model);
+        using var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
         Checkpoint.Load(checkpoint, model, optimizer: null);
         return model.state_dict()
             .Where(entry => entry.Value.dtype == torch.float32)

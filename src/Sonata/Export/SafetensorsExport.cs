@@ -29,7 +29,7 @@ public static class SafetensorsExport
         if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{run.Path} holds no checkpoint of epoch {chosen}", checkpoint);
 
         var header = Checkpoint.ReadHeader(checkpoint);
-        using var model = new MusicLstm(header.Vocabulary.Count, header.Config.Model);
+        using var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
         Checkpoint.Load(checkpoint, model, optimizer: null);
         string fullPath = Path.GetFullPath(modelFile);
         AtomicFile.Write(fullPath, stream => model.save_safetensors(stream, leaveOpen: true));

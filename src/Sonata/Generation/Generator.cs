@@ -9,16 +9,16 @@ using static TorchSharp.torch;
 namespace Sonata.Generation;
 
 /// <summary>
-/// A trained <see cref="MusicLstm"/> rebuilt from a checkpoint alone (weights, vocabulary, model
+/// A trained <see cref="MusicModel"/> rebuilt from a checkpoint alone (weights, vocabulary, model
 /// options), that continues a seed token by token: the lab's Problem 4. Runs in eval mode
 /// (BatchNorm uses its running statistics), without gradients, each step in its own dispose scope.
 /// </summary>
 public sealed class Generator : IDisposable
 {
-    private readonly MusicLstm _model;
+    private readonly MusicModel _model;
     private readonly Device _device;
 
-    private Generator(string checkpointFile, CheckpointHeader header, MusicLstm model, Device device)
+    private Generator(string checkpointFile, CheckpointHeader header, MusicModel model, Device device)
     {
         CheckpointFile = checkpointFile;
         Epoch = header.Epoch;
@@ -56,7 +56,7 @@ public sealed class Generator : IDisposable
     {
         if (!File.Exists(checkpointFile)) throw new FileNotFoundException($"no checkpoint {checkpointFile}", checkpointFile);
         var header = Checkpoint.ReadHeader(checkpointFile);
-        var model = new MusicLstm(header.Vocabulary.Count, header.Config.Model);
+        var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
         try
         {
             Checkpoint.Load(checkpointFile, model, optimizer: null);

@@ -20,8 +20,15 @@ public sealed record ModelOptions
     /// </summary>
     public double Dropout { get; init; }
 
+    /// <summary>
+    /// Networks of this shape trained side by side, each on its own loss, their probabilities
+    /// averaged (<see cref="MusicEnsemble"/>). Lab: 1.
+    /// </summary>
+    public int Members { get; init; } = 1;
+
     /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
     public override string ToString() =>
         $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}" +
-        (Dropout > 0 ? string.Create(CultureInfo.InvariantCulture, $", dropout {Dropout}") : "");
+        (Dropout > 0 ? string.Create(CultureInfo.InvariantCulture, $", dropout {Dropout}") : "") +
+        (Members > 1 ? $", {Members} members" : "");
 }

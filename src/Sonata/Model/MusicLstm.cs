@@ -13,7 +13,7 @@ namespace Sonata.Model;
 /// With <see cref="ModelOptions.Dropout"/>, dropout acts between the LSTM layers and on the
 /// LSTM's output (training mode only); it has no weights, so the state dict is the lab's.
 /// </summary>
-public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (Tensor LogProbabilities, Tensor Hidden, Tensor Cell)>
+public sealed class MusicLstm : MusicModel
 {
     // Field names are the state-dict keys (checkpoints, safetensors export): the same names as a
     // PyTorch module written the same way, so do not rename them.
@@ -30,10 +30,9 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
     private readonly Dropout dropout;
 #pragma warning restore IDE1006
 
-    public MusicLstm(int vocabularySize, ModelOptions options) : base(nameof(MusicLstm))
+    public MusicLstm(int vocabularySize, ModelOptions options) : base(nameof(MusicLstm), vocabularySize, options)
     {
-        VocabularySize = vocabularySize;
-        Options = options;
+        if (options.Members != 1) throw new ArgumentOutOfRangeException(nameof(options), options.Members, "one network is one member: MusicModel.Create builds ensembles");
         embedding = Embedding(vocabularySize, options.EmbeddingSize);
         lstm = LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true,
             dropout: options.Layers > 1 ? options.Dropout : 0);
@@ -48,9 +47,8 @@ public sealed class MusicLstm : Module<Tensor, (Tensor Hidden, Tensor Cell)?, (T
         RegisterComponents();
     }
 
-    public int VocabularySize { get; }
-
-    public ModelOptions Options { get; }
+    /// <summary>This network alone.</summary>
+    public override IReadOnlyList<MusicLstm> Members => [this];
 
     /// <summary>
     /// <paramref name="tokens"/>: (B, L) ids. <paramref name="state"/>: hidden and cell, each

@@ -23,7 +23,7 @@ public static class Checkpoint
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("SONATA-CHECKPOINT\n");
     private static readonly byte[] EndMarker = Encoding.ASCII.GetBytes("END\n");
 
-    public static void Save(string path, CheckpointHeader header, MusicLstm model, OptimizerHelper optimizer) =>
+    public static void Save(string path, CheckpointHeader header, MusicModel model, OptimizerHelper optimizer) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -43,7 +43,7 @@ public static class Checkpoint
     }
 
     /// <summary>Loads the weights (and, if given, the optimizer state) of a checkpoint already found compatible.</summary>
-    public static void Load(string path, MusicLstm model, OptimizerHelper? optimizer)
+    public static void Load(string path, MusicModel model, OptimizerHelper? optimizer)
     {
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         ReadHeader(reader, path);

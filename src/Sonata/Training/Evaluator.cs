@@ -15,7 +15,7 @@ public static class Evaluator
     /// smaller batch takes the first rows of it. <paramref name="onBatch"/> is told each batch done.
     /// </summary>
     public static (double Loss, double Accuracy) Evaluate(
-        MusicLstm model, TokenWindows data, long[] windows, int batchSize, Device device,
+        MusicModel model, TokenWindows data, long[] windows, int batchSize, Device device,
         int? maxBatches, Action<int, int>? onBatch, CancellationToken cancellationToken)
     {
         var batches = WindowBatches.InOrder(windows, batchSize);

@@ -21,8 +21,9 @@ public interface ITrainingRecipe : IDisposable
     void BeginEpoch(long shuffleSeed);
 
     /// <summary>
-    /// Runs the model forward on batch <paramref name="batch"/> of the epoch and returns the
-    /// scalar loss to back-propagate. Called inside the caller's dispose scope.
+    /// Runs each of the model's members forward on batch <paramref name="batch"/> of the epoch and
+    /// returns the sum of their scalar losses: back-propagated, it gives each member the gradient
+    /// of its own loss. Called inside the caller's dispose scope.
     /// </summary>
-    Tensor Loss(MusicLstm model, int batch);
+    Tensor Loss(MusicModel model, int batch);
 }

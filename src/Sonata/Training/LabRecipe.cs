@@ -17,7 +17,7 @@ public sealed class LabRecipe : ITrainingRecipe
     private readonly int _batchSize;
     private readonly Device _device;
     private IReadOnlyList<long[]> _batches = [];
-    private LstmState? _state;
+    private LstmState?[] _states = [];   // one per member
 
     public LabRecipe(TokenWindows windows, long[] trainWindows, int batchSize, Device device)
     {
@@ -38,24 +38,31 @@ public sealed class LabRecipe : ITrainingRecipe
         ResetState();
     }
 
-    public Tensor Loss(MusicLstm model, int batch)
+    public Tensor Loss(MusicModel model, int batch)
     {
         var (inputs, labels) = _windows.Batch(_batches[batch], _device);      // (B, L), (B,)
-        // Every training batch is full (the partial one is dropped), so the carried state fits.
-        var (logProbabilities, hidden, cell) = model.forward(inputs, _state?.For(inputs.shape[0]));  // (B, V)
-        var carried = LstmState.Detached(hidden, cell);
-        ResetState();
-        _state = carried;
-        // The negative log-likelihood of the log-probabilities: the same value as the lab's
-        // CrossEntropyLoss applied to the LogSoftmax output (log_softmax is idempotent).
-        return nn.functional.nll_loss(logProbabilities, labels);               // scalar
+        var members = model.Members;
+        if (_states.Length != members.Count) { ResetState(); _states = new LstmState?[members.Count]; }
+        Tensor? total = null;
+        for (int m = 0; m < members.Count; m++)
+        {
+            // Every training batch is full (the partial one is dropped), so the carried state fits.
+            var (logProbabilities, hidden, cell) = members[m].forward(inputs, _states[m]?.For(inputs.shape[0]));  // (B, V)
+            _states[m]?.Dispose();
+            _states[m] = LstmState.Detached(hidden, cell);
+            // The negative log-likelihood of the log-probabilities: the same value as the lab's
+            // CrossEntropyLoss applied to the LogSoftmax output (log_softmax is idempotent).
+            var loss = nn.functional.nll_loss(logProbabilities, labels);        // scalar
+            total = total is null ? loss : total + loss;
+        }
+        return total!;
     }
 
     public void Dispose() => ResetState();
 
     private void ResetState()
     {
-        _state?.Dispose();
-        _state = null;
+        foreach (var state in _states) state?.Dispose();
+        Array.Clear(_states);
     }
 }

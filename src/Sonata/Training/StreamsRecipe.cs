@@ -14,7 +14,8 @@ namespace Sonata.Training;
 /// from at least the context it has. An epoch is <see cref="StreamsOptions.PassesPerEpoch"/>
 /// passes; each starts the streams at a fresh seeded offset and zeroed state; with a
 /// transposition table, each stream of a pass is moved by its own random -5..+6 semitones (one
-/// key per stream and pass, so the carried state never jumps keys).
+/// key per stream and pass, so the carried state never jumps keys). Each member of an ensemble
+/// reads from its own offset and carries its own state.
 /// </summary>
 public sealed class StreamsRecipe : ITrainingRecipe
 {
@@ -26,11 +27,12 @@ public sealed class StreamsRecipe : ITrainingRecipe
     private readonly StreamsOptions _options;
     private readonly Device _device;
     private readonly int _batchesPerPass;
-    private long[][] _starts = [];           // [pass][stream] first position
+    private long[][][] _starts = [];         // [pass][member][stream] first position
     private Tensor?[] _shifts = [];          // [pass] (B,) int64 rows of _transpose
-    private LstmState? _state;
+    private readonly int _members;
+    private readonly LstmState?[] _states;   // [member]
 
-    public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device)
+    public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device, int members = 1)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +40,8 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _sequenceLength = sequenceLength;
         _options = options;
         _device = device;
+        _members = members;
+        _states = new LstmState?[members];
         _tokens = torch.tensor(tokens.Ids).DetachFromDisposeScope();
         _isTarget = torch.tensor(tokens.IsTarget).DetachFromDisposeScope();
         if (transpositionTable is not null)
@@ -58,13 +62,17 @@ public sealed class StreamsRecipe : ITrainingRecipe
     {
         var random = new Random(unchecked((int)(shuffleSeed ^ (shuffleSeed >> 32))));
         DisposeShifts();
-        _starts = new long[_options.PassesPerEpoch][];
+        _starts = new long[_options.PassesPerEpoch][][];
         _shifts = new Tensor?[_options.PassesPerEpoch];
         for (int pass = 0; pass < _options.PassesPerEpoch; pass++)
         {
-            int offset = random.Next(_options.ChunkLength);
-            long streamLength = (_length - 1 - offset) / _options.Streams;
-            _starts[pass] = Enumerable.Range(0, _options.Streams).Select(b => offset + (b * streamLength)).ToArray();
+            _starts[pass] = new long[_members][];
+            for (int member = 0; member < _members; member++)
+            {
+                int offset = random.Next(_options.ChunkLength);
+                long streamLength = (_length - 1 - offset) / _options.Streams;
+                _starts[pass][member] = Enumerable.Range(0, _options.Streams).Select(b => offset + (b * streamLength)).ToArray();
+            }
             _shifts[pass] = _transpose is null ? null
                 : torch.tensor(Enumerable.Range(0, _options.Streams).Select(_ => (long)random.Next(Transpositions.Count)).ToArray())
                     .DetachFromDisposeScope();
@@ -72,37 +80,48 @@ public sealed class StreamsRecipe : ITrainingRecipe
         ResetState();
     }
 
-    public Tensor Loss(MusicLstm model, int batch)
+    public Tensor Loss(MusicModel model, int batch)
     {
+        var members = model.Members;
+        if (members.Count != _members)
+            throw new ArgumentException($"this recipe was made for {_members} member(s), the model has {members.Count}", nameof(model));
         if (batch % _batchesPerPass == 0) ResetState();                             // a pass starts from zeros
-        var (inputs, targets, mask) = Chunk(batch);                                 // (B, C) thrice
-        var (logProbabilities, hidden, cell) = model.ForwardEveryStep(inputs, _state?.For(inputs.shape[0]));  // (B, C, V)
-        var carried = LstmState.Detached(hidden, cell);
-        ResetState();
-        _state = carried;
-        // Negative log-likelihood (the lab's CrossEntropyLoss on LogSoftmax output) averaged over
-        // the masked positions only.
-        var losses = nn.functional.nll_loss(
-            logProbabilities.reshape(-1, logProbabilities.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None);  // (B·C)
-        var weights = mask.reshape(-1).to_type(ScalarType.Float32);                 // (B·C) 0/1
-        return (losses * weights).sum() / weights.sum().clamp_min(1);               // scalar
+        Tensor? total = null;
+        for (int m = 0; m < _members; m++)
+        {
+            var (inputs, targets, mask) = Chunk(batch, m);                          // (B, C) thrice
+            var (logProbabilities, hidden, cell) = members[m].ForwardEveryStep(inputs, _states[m]?.For(inputs.shape[0]));  // (B, C, V)
+            _states[m]?.Dispose();
+            _states[m] = LstmState.Detached(hidden, cell);
+            // Negative log-likelihood (the lab's CrossEntropyLoss on LogSoftmax output) averaged
+            // over the masked positions only.
+            var losses = nn.functional.nll_loss(
+                logProbabilities.reshape(-1, logProbabilities.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None);  // (B·C)
+            var weights = mask.reshape(-1).to_type(ScalarType.Float32);             // (B·C) 0/1
+            var loss = (losses * weights).sum() / weights.sum().clamp_min(1);      // scalar
+            total = total is null ? loss : total + loss;
+        }
+        return total!;
     }
 
     /// <summary>
     /// The target positions (into the training tokens) that <paramref name="batch"/> takes a loss
-    /// on, for every stream: what a test checks against the training labels.
+    /// on, for every stream of every member: what a test checks against the training labels.
     /// </summary>
     public long[] TargetPositions(int batch)
     {
         using var scope = torch.NewDisposeScope();
-        var (positions, mask) = Positions(batch);                                   // (B, C) twice
-        return (positions + 1).masked_select(mask).data<long>().ToArray();
+        return Enumerable.Range(0, _members).SelectMany(member =>
+        {
+            var (positions, mask) = Positions(batch, member);                       // (B, C) twice
+            return (positions + 1).masked_select(mask).data<long>().ToArray();
+        }).ToArray();
     }
 
-    /// <summary>Inputs, targets and loss mask of one step, on the device.</summary>
-    private (Tensor Inputs, Tensor Targets, Tensor Mask) Chunk(int batch)
+    /// <summary>Inputs, targets and loss mask of one step of one member, on the device.</summary>
+    private (Tensor Inputs, Tensor Targets, Tensor Mask) Chunk(int batch, int member)
     {
-        var (positions, mask) = Positions(batch);                                   // (B, C) twice
+        var (positions, mask) = Positions(batch, member);                                   // (B, C) twice
         var inputs = _tokens.take(positions);                                       // (B, C) ids
         var targets = _tokens.take(positions + 1);                                  // (B, C) the next ids
         if (_transpose is not null && _shifts[batch / _batchesPerPass] is { } shifts)
@@ -115,11 +134,11 @@ public sealed class StreamsRecipe : ITrainingRecipe
     }
 
     /// <summary>Positions of a step's inputs (B, C), and where a loss is taken on their targets (B, C) bool.</summary>
-    private (Tensor Positions, Tensor Mask) Positions(int batch)
+    private (Tensor Positions, Tensor Mask) Positions(int batch, int member)
     {
         long first = (long)(batch % _batchesPerPass) * _options.ChunkLength;
         var steps = torch.arange(first, first + _options.ChunkLength, dtype: ScalarType.Int64);   // (C,) steps since stream start
-        var positions = torch.tensor(_starts[batch / _batchesPerPass]).unsqueeze(1) + steps;      // (B, C)
+        var positions = torch.tensor(_starts[batch / _batchesPerPass][member]).unsqueeze(1) + steps;      // (B, C)
         var enoughContext = (steps + 1).ge(_sequenceLength).unsqueeze(0);           // (1, C): read ≥ L tokens
         var mask = _isTarget.take(positions + 1).logical_and(enoughContext);        // (B, C)
         return (positions, mask);
@@ -142,7 +161,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
 
     private void ResetState()
     {
-        _state?.Dispose();
-        _state = null;
+        foreach (var state in _states) state?.Dispose();
+        Array.Clear(_states);
     }
 }

@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Sonata.Training;
 
 /// <summary>
-/// Trains <see cref="MusicLstm"/> on a corpus's tokens into a <see cref="RunFolder"/>: the lab's
+/// Trains <see cref="MusicModel"/> on a corpus's tokens into a <see cref="RunFolder"/>: the lab's
 /// Problem 3. One epoch: train on every batch of the recipe (zero grad → forward → loss →
 /// backward → clip → step), score the validation split, write a checkpoint, metrics.csv and the
 /// plots. At the end, the checkpoint with the best validation accuracy is scored on the test split.
@@ -46,7 +46,7 @@ public sealed class Trainer(TrainingConfig config)
 
         // ---- Model and optimizer (initial weights drawn from the seed)
         torch.manual_seed(options.Seed);
-        using var model = new MusicLstm(vocabulary.Count, Config.Model);
+        using var model = MusicModel.Create(vocabulary.Count, Config.Model);
         model.to(device);
         using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
 
@@ -145,7 +145,7 @@ public sealed class Trainer(TrainingConfig config)
 
     /// <summary>One epoch of training; returns its mean loss. Throws when cancelled between batches.</summary>
     private double TrainEpoch(
-        MusicLstm model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch,
+        MusicModel model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         // Each epoch draws its shuffle and torch's random numbers from (seed, epoch) alone, so a
@@ -182,7 +182,7 @@ public sealed class Trainer(TrainingConfig config)
         "lab" => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device),
         "streams" => new StreamsRecipe(
             TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), config.Data.SequenceLength, config.Streams,
-            config.Data.Transpose ? corpus.TranspositionTable() : null, device),
+            config.Data.Transpose ? corpus.TranspositionTable() : null, device, config.Model.Members),
         _ => throw new ArgumentException($"unknown training recipe '{config.Recipe}' (lab or streams)"),
     };
 }
