@@ -48,7 +48,7 @@ internal static class RecipeRace
             Model = lab.Model with
             {
                 Dropout = double.Parse(Option(args, "--dropout", "0"), CultureInfo.InvariantCulture),
-                Members = int.Parse(Option(args, "--members", "1"), CultureInfo.InvariantCulture),
+                Members = int.Parse(Option(args, "--members", StreamsOptions.DefaultMembers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             },
             Training = lab.Training with
             {
@@ -58,8 +58,8 @@ internal static class RecipeRace
             },
             Streams = new StreamsOptions
             {
-                Streams = int.Parse(Option(args, "--streams", "16"), CultureInfo.InvariantCulture),
-                ChunkLength = int.Parse(Option(args, "--chunk-length", "100"), CultureInfo.InvariantCulture),
+                Streams = int.Parse(Option(args, "--streams", new StreamsOptions().Streams.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                ChunkLength = int.Parse(Option(args, "--chunk-length", new StreamsOptions().ChunkLength.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 PassesPerEpoch = int.Parse(Option(args, "--passes", "1"), CultureInfo.InvariantCulture),
             },
         };

@@ -9,9 +9,10 @@ namespace Sonata.Tests;
 public sealed class StreamsRecipeTests
 {
     [Theory]
-    [InlineData(SplitKind.Windows, false)]
-    [InlineData(SplitKind.Pieces, true)]
-    public void No_validation_or_test_label_is_ever_a_training_target(SplitKind kind, bool transpose)
+    [InlineData(SplitKind.Windows, false, 1)]
+    [InlineData(SplitKind.Pieces, true, 1)]
+    [InlineData(SplitKind.Windows, false, 2)]
+    public void No_validation_or_test_label_is_ever_a_training_target(SplitKind kind, bool transpose, int members)
     {
         var options = new DataOptions { Split = kind, Transpose = transpose };
         var corpus = CorpusData.Build(ReferenceTokens.Files, options);
@@ -23,7 +24,7 @@ public sealed class StreamsRecipeTests
 
         var tokens = TrainingTokens.From(corpus.Ids, split.Train, length);
         using var recipe = new StreamsRecipe(
-            tokens, length, new StreamsOptions(), transpose ? corpus.TranspositionTable() : null, torch.CPU);
+            tokens, length, new StreamsOptions(), transpose ? corpus.TranspositionTable() : null, torch.CPU, members);
         var targets = new HashSet<long>();
         foreach (long epochSeed in new long[] { 1, 2 })
         {
@@ -41,8 +42,9 @@ public sealed class StreamsRecipeTests
                 }
             }
         }
-        // Two epochs reach nearly every training label (all but the streams' first steps).
-        Assert.InRange(targets.Count, 0.95 * trainLabels.Count, trainLabels.Count);
+        // Two epochs reach nearly every training label: a pass skips only the first L tokens of
+        // each stream (64 × 100 of ~95,000), and the passes start at different offsets.
+        Assert.InRange(targets.Count, 0.9 * trainLabels.Count, trainLabels.Count);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sonata.Cli;
 using Sonata.Cli.Commands.Train;
 using Sonata.Cli.Tokens;
+using Sonata.Model;
 using Sonata.Training;
 using Spectre.Console.Testing;
 
@@ -95,7 +96,9 @@ public sealed class TrainCommandTests : IDisposable
         {
             if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
         }
-        Assert.Equal(new TrainingConfig { TokenSource = "corpus" }, settings.ToConfig("corpus"));
+        // The default recipe, streams, trains an ensemble; the model options default to the lab's single network.
+        var expected = new TrainingConfig { TokenSource = "corpus", Model = new ModelOptions { Members = StreamsOptions.DefaultMembers } };
+        Assert.Equal(expected, settings.ToConfig("corpus"));
     }
 
     /// <summary>The tensor names and shapes in a safetensors file's header.</summary>

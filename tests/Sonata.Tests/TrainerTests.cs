@@ -65,10 +65,11 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("lab", false)]
-    [InlineData("streams", false)]
-    [InlineData("streams", true)]
-    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(string recipe, bool regularized)
+    [InlineData("lab", false, 1)]
+    [InlineData("streams", false, 1)]
+    [InlineData("streams", true, 1)]
+    [InlineData("streams", false, 2)]
+    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(string recipe, bool regularized, int members)
     {
         var straight = Folder("straight");
         var resumed = Folder("resumed");
@@ -79,7 +80,7 @@ public sealed class TrainerTests : IDisposable
                 Model = Tiny(epochs).Model with { Dropout = 0.3 },
                 Training = Tiny(epochs).Training with { WeightDecay = 1e-5 },
             }
-            : Tiny(epochs, recipe);
+            : Tiny(epochs, recipe) with { Model = Tiny(epochs).Model with { Members = members } };
         Train(Config(2), straight);
         Train(Config(1), resumed);
         var summary = Train(Config(2), resumed, resume: true);

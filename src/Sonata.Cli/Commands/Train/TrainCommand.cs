@@ -74,6 +74,10 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [DefaultValue(0.0)]
         public double Dropout { get; set; }
 
+        [CommandOption("--members <K>")]
+        [Description("Networks of the lab's shape trained side by side, each on its own loss, their probabilities averaged (an ensemble). Default: 3 with the streams recipe, 1 with the lab's.")]
+        public int? Members { get; set; }
+
         [CommandOption("--lr-decay <F>")]
         [Description("Multiply the learning rate by F after every epoch.")]
         [DefaultValue(1.0)]
@@ -86,12 +90,12 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
 
         [CommandOption("--streams <N>")]
         [Description("Streams recipe: parallel streams (the batch size).")]
-        [DefaultValue(16)]
+        [DefaultValue(64)]
         public int Streams { get; set; }
 
         [CommandOption("--chunk-length <N>")]
         [Description("Streams recipe: tokens a stream advances a step (the back-propagation span).")]
-        [DefaultValue(100)]
+        [DefaultValue(25)]
         public int ChunkLength { get; set; }
 
         [CommandOption("--passes <N>")]
@@ -159,6 +163,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (LearningRate <= 0) return ValidationResult.Error("--lr must be positive");
             if (Recipe is not ("lab" or "streams")) return ValidationResult.Error("--recipe is lab or streams");
             if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
+            if (Members is < 1) return ValidationResult.Error("--members must be at least 1");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
@@ -179,7 +184,11 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             {
                 SequenceLength = SequenceLength, Split = Split, ValidationPieces = ValPieces, TestPieces = TestPieces, Transpose = Transpose,
             },
-            Model = new ModelOptions { EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout },
+            Model = new ModelOptions
+            {
+                EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout,
+                Members = Members ?? (Recipe == "streams" ? StreamsOptions.DefaultMembers : 1),
+            },
             Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
             Training = new TrainingOptions
             {
