@@ -60,7 +60,7 @@ internal static class RecipeRace
             {
                 Streams = int.Parse(Option(args, "--streams", new StreamsOptions().Streams.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 ChunkLength = int.Parse(Option(args, "--chunk-length", new StreamsOptions().ChunkLength.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-                PassesPerEpoch = int.Parse(Option(args, "--passes", "1"), CultureInfo.InvariantCulture),
+                PassesPerEpoch = int.Parse(Option(args, "--passes", new StreamsOptions().PassesPerEpoch.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             },
         };
 
