@@ -121,7 +121,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
     /// <summary>Inputs, targets and loss mask of one step of one member, on the device.</summary>
     private (Tensor Inputs, Tensor Targets, Tensor Mask) Chunk(int batch, int member)
     {
-        var (positions, mask) = Positions(batch, member);                                   // (B, C) twice
+        var (positions, mask) = Positions(batch, member);                           // (B, C) twice
         var inputs = _tokens.take(positions);                                       // (B, C) ids
         var targets = _tokens.take(positions + 1);                                  // (B, C) the next ids
         if (_transpose is not null && _shifts[batch / _batchesPerPass] is { } shifts)
