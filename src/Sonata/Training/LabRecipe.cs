@@ -17,14 +17,15 @@ public sealed class LabRecipe : ITrainingRecipe
     private readonly int _batchSize;
     private readonly Device _device;
     private IReadOnlyList<long[]> _batches = [];
-    private LstmState?[] _states = [];   // one per member
+    private readonly CarriedStates _states;
 
-    public LabRecipe(TokenWindows windows, long[] trainWindows, int batchSize, Device device)
+    public LabRecipe(TokenWindows windows, long[] trainWindows, int batchSize, Device device, int members = 1)
     {
         _windows = windows;
         _trainWindows = trainWindows;
         _batchSize = batchSize;
         _device = device;
+        _states = new CarriedStates(members);
         BatchesPerEpoch = WindowBatches.TrainBatchCount(trainWindows.Length, batchSize);
     }
 
@@ -35,21 +36,20 @@ public sealed class LabRecipe : ITrainingRecipe
     public void BeginEpoch(long shuffleSeed)
     {
         _batches = WindowBatches.Shuffled(_trainWindows, _batchSize, shuffleSeed);
-        ResetState();
+        _states.Reset();
     }
 
     public Tensor Loss(MusicModel model, int batch)
     {
         var (inputs, labels) = _windows.Batch(_batches[batch], _device);      // (B, L), (B,)
+        _states.EnsureFits(model);
         var members = model.Members;
-        if (_states.Length != members.Count) { ResetState(); _states = new LstmState?[members.Count]; }
         Tensor? total = null;
         for (int m = 0; m < members.Count; m++)
         {
             // Every training batch is full (the partial one is dropped), so the carried state fits.
-            var (logProbabilities, hidden, cell) = members[m].forward(inputs, _states[m]?.For(inputs.shape[0]));  // (B, V)
-            _states[m]?.Dispose();
-            _states[m] = LstmState.Detached(hidden, cell);
+            var (logProbabilities, hidden, cell) = members[m].forward(inputs, _states.For(m, inputs.shape[0]));  // (B, V)
+            _states.Carry(m, hidden, cell);
             // The negative log-likelihood of the log-probabilities: the same value as the lab's
             // CrossEntropyLoss applied to the LogSoftmax output (log_softmax is idempotent).
             var loss = nn.functional.nll_loss(logProbabilities, labels);        // scalar
@@ -58,11 +58,5 @@ public sealed class LabRecipe : ITrainingRecipe
         return total!;
     }
 
-    public void Dispose() => ResetState();
-
-    private void ResetState()
-    {
-        foreach (var state in _states) state?.Dispose();
-        Array.Clear(_states);
-    }
+    public void Dispose() => _states.Dispose();
 }

@@ -30,7 +30,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
     private long[][][] _starts = [];         // [pass][member][stream] first position
     private Tensor?[] _shifts = [];          // [pass] (B,) int64 rows of _transpose
     private readonly int _members;
-    private readonly LstmState?[] _states;   // [member]
+    private readonly CarriedStates _states;
 
     public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device, int members = 1)
     {
@@ -41,7 +41,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _options = options;
         _device = device;
         _members = members;
-        _states = new LstmState?[members];
+        _states = new CarriedStates(members);
         _tokens = torch.tensor(tokens.Ids).DetachFromDisposeScope();
         _isTarget = torch.tensor(tokens.IsTarget).DetachFromDisposeScope();
         if (transpositionTable is not null)
@@ -77,22 +77,20 @@ public sealed class StreamsRecipe : ITrainingRecipe
                 : torch.tensor(Enumerable.Range(0, _options.Streams).Select(_ => (long)random.Next(Transpositions.Count)).ToArray())
                     .DetachFromDisposeScope();
         }
-        ResetState();
+        _states.Reset();
     }
 
     public Tensor Loss(MusicModel model, int batch)
     {
+        _states.EnsureFits(model);
         var members = model.Members;
-        if (members.Count != _members)
-            throw new ArgumentException($"this recipe was made for {_members} member(s), the model has {members.Count}", nameof(model));
-        if (batch % _batchesPerPass == 0) ResetState();                             // a pass starts from zeros
+        if (batch % _batchesPerPass == 0) _states.Reset();                          // a pass starts from zeros
         Tensor? total = null;
         for (int m = 0; m < _members; m++)
         {
             var (inputs, targets, mask) = Chunk(batch, m);                          // (B, C) thrice
-            var (logProbabilities, hidden, cell) = members[m].ForwardEveryStep(inputs, _states[m]?.For(inputs.shape[0]));  // (B, C, V)
-            _states[m]?.Dispose();
-            _states[m] = LstmState.Detached(hidden, cell);
+            var (logProbabilities, hidden, cell) = members[m].ForwardEveryStep(inputs, _states.For(m, inputs.shape[0]));  // (B, C, V)
+            _states.Carry(m, hidden, cell);
             // Negative log-likelihood (the lab's CrossEntropyLoss on LogSoftmax output) averaged
             // over the masked positions only.
             var losses = nn.functional.nll_loss(
@@ -146,7 +144,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
 
     public void Dispose()
     {
-        ResetState();
+        _states.Dispose();
         DisposeShifts();
         _transpose?.Dispose();
         _tokens.Dispose();
@@ -157,11 +155,5 @@ public sealed class StreamsRecipe : ITrainingRecipe
     {
         foreach (var shifts in _shifts) shifts?.Dispose();
         _shifts = [];
-    }
-
-    private void ResetState()
-    {
-        foreach (var state in _states) state?.Dispose();
-        Array.Clear(_states);
     }
 }

@@ -179,7 +179,7 @@ public sealed class Trainer(TrainingConfig config)
     public static ITrainingRecipe CreateRecipe(
         TrainingConfig config, CorpusData corpus, TokenWindows windows, DatasetSplit split, Device device) => config.Recipe switch
     {
-        "lab" => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device),
+        "lab" => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device, config.Model.Members),
         "streams" => new StreamsRecipe(
             TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), config.Data.SequenceLength, config.Streams,
             config.Data.Transpose ? corpus.TranspositionTable() : null, device, config.Model.Members),
