@@ -18,11 +18,14 @@ namespace Sonata.Bench;
 /// validation windows (the lab's scoring: 100-token windows, last step, eval mode). At the end
 /// the final model is scored on the whole validation and test splits. Writes recipe-race.csv
 /// (recipe,seconds,val_accuracy), recipe-race-final.csv and recipe-race.png into --out.
-/// The lab recipe runs as the lab's; --dropout, --members, --transpose and --weight-decay apply to streams.
+/// The lab recipe runs as the lab's; --dropout, --members, --memory-weight, --transpose and
+/// --weight-decay apply to streams. A model with a memory is also scored without it: its curve is
+/// "RECIPE network" in the CSV and the plot. --sweep-memory-weights 0.3,0.5,0.7 scores the final
+/// model on the whole validation split with each memory weight before the chosen one.
 ///
 ///   recipe-race [--minutes 15] [--recipes lab,streams] [--eval-every 60] [--eval-windows 2048]
 ///               [--out bench-out/recipe-race] [--tokens FILE] [--split windows|pieces] [--seed 42]
-///               [--dropout P] [--members K] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P]
+///               [--dropout P] [--members K] [--memory-weight W] [--sweep-memory-weights W,W] [--transpose] [--weight-decay W] [--lr R] [--lr-decay F] [--threads N] [--streams B] [--chunk-length C] [--passes P]
 /// </summary>
 internal static class RecipeRace
 {
@@ -34,6 +37,8 @@ internal static class RecipeRace
         string output = Option(args, "--out", Path.Combine("bench-out", "recipe-race"));
         string tokensFile = Option(args, "--tokens", DefaultTokens());
         string[] recipes = Option(args, "--recipes", "lab,streams").Split(',');
+        double[] memoryWeights = [.. Option(args, "--sweep-memory-weights", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => double.Parse(w, CultureInfo.InvariantCulture))];
         var lab = new TrainingConfig
         {
             Recipe = "lab",
@@ -49,6 +54,7 @@ internal static class RecipeRace
             {
                 Dropout = double.Parse(Option(args, "--dropout", "0"), CultureInfo.InvariantCulture),
                 Members = int.Parse(Option(args, "--members", StreamsOptions.DefaultMembers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                MemoryWeight = double.Parse(Option(args, "--memory-weight", StreamsOptions.DefaultMemoryWeight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             },
             Training = lab.Training with
             {
@@ -71,22 +77,24 @@ internal static class RecipeRace
         Console.WriteLine($"recipe-race: {minutes} min of training each, {Environment.ProcessorCount} cores, " +
                           $"{threads} thread(s); scored every {evalEvery} s on {evalWindows} seeded validation windows");
         var curves = new List<(string Recipe, double Seconds, double Accuracy)>();
-        var finals = new List<string> { "recipe,seconds,steps,subset_val_accuracy,val_accuracy,val_loss,test_accuracy,test_loss,config" };
+        var finals = new List<string> { "recipe,seconds,steps,subset_val_accuracy,val_accuracy,val_loss,test_accuracy,test_loss,network_val_accuracy,network_test_accuracy,config" };
         foreach (string name in recipes)
         {
             var config = name == "lab" ? lab : streams with { Recipe = name };
             Console.WriteLine($"== {name}: {config.Model}, {config.Training}, {config.Data}, {config.Streams}");
-            var (curve, final) = Race(config, files, minutes * 60, evalEvery, evalWindows);
-            curves.AddRange(curve.Select(point => (name, point.Seconds, point.Accuracy)));
+            var (curve, final) = Race(config, files, minutes * 60, evalEvery, evalWindows, memoryWeights);
+            curves.AddRange(curve.Select(point => (name, point.Seconds, point.Score.Accuracy)));
+            curves.AddRange(curve.Where(point => point.Score.NetworkAccuracy is not null)
+                .Select(point => ($"{name} network", point.Seconds, point.Score.NetworkAccuracy!.Value)));
             finals.Add(string.Create(CultureInfo.InvariantCulture, $"{name},{final}"));
             WriteResults(output, curves, finals);
         }
         return 0;
     }
 
-    private static (List<(double Seconds, double Accuracy)> Curve, string Final) Race(
+    private static (List<(double Seconds, SplitScore Score)> Curve, string Final) Race(
         TrainingConfig config, IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files,
-        double seconds, double evalEvery, int evalWindows)
+        double seconds, double evalEvery, int evalWindows, double[] memoryWeights)
     {
         var device = torch.CPU;
         var corpus = CorpusData.Build(files, config.Data);
@@ -94,11 +102,12 @@ internal static class RecipeRace
         var split = corpus.Split(config.Data, config.Training.Seed);
         long[] subset = Subset(split.Validation, evalWindows, config.Training.Seed);
         using var recipe = Trainer.CreateRecipe(config, corpus, windows, split, device);
+        var memory = Trainer.CreateMemory(config, corpus, split);
         torch.manual_seed(config.Training.Seed);
         using var model = MusicModel.Create(corpus.Vocabulary.Count, config.Model);
         using var optimizer = optim.RMSProp(model.parameters(), lr: config.Training.LearningRate, weight_decay: config.Training.WeightDecay);
 
-        var curve = new List<(double Seconds, double Accuracy)> { (0, Score(model, windows, subset, config)) };
+        var curve = new List<(double Seconds, SplitScore Score)> { (0, Score(model, memory, windows, subset, config)) };
         var clock = new Stopwatch();
         long steps = 0;
         double nextEval = evalEvery;
@@ -119,25 +128,33 @@ internal static class RecipeRace
                 steps++;
                 if (clock.Elapsed.TotalSeconds >= nextEval || clock.Elapsed.TotalSeconds >= seconds)
                 {
-                    double accuracy = Score(model, windows, subset, config);
-                    curve.Add((clock.Elapsed.TotalSeconds, accuracy));
+                    var score = Score(model, memory, windows, subset, config);
+                    curve.Add((clock.Elapsed.TotalSeconds, score));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{config.Recipe,-8} {clock.Elapsed.TotalSeconds,7:F0} s  epoch {epoch,3}  step {steps,6}  train loss {lossSum / (batch + 1):F3}  val accuracy (subset) {accuracy:P2}"));
+                        $"{config.Recipe,-8} {clock.Elapsed.TotalSeconds,7:F0} s  epoch {epoch,3}  step {steps,6}  train loss {lossSum / (batch + 1):F3}  val accuracy (subset) {score.Accuracy:P2}{Network(score)}"));
                     nextEval += evalEvery;
                 }
             }
         }
-        var (valLoss, valAccuracy) = Evaluator.Evaluate(model, windows, split.Validation, config.Data.EvalBatchSize, device, null, null, default);
-        var (testLoss, testAccuracy) = Evaluator.Evaluate(model, windows, split.Test, config.Data.EvalBatchSize, device, null, null, default);
+        foreach (double weight in memoryWeights.Where(_ => memory is not null))
+        {
+            var swept = Evaluator.Evaluate(model, memory! with { Weight = weight }, windows, split.Validation, config.Data.EvalBatchSize, device, null, null, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{config.Recipe}: memory weight {weight}: validation {swept.Accuracy:P2} (loss {swept.Loss:F3})"));
+        }
+        var validation = Evaluator.Evaluate(model, memory, windows, split.Validation, config.Data.EvalBatchSize, device, null, null, default);
+        var test = Evaluator.Evaluate(model, memory, windows, split.Test, config.Data.EvalBatchSize, device, null, null, default);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{config.Recipe}: final model after {clock.Elapsed.TotalSeconds:F0} s ({steps} steps): validation {valAccuracy:P2} (loss {valLoss:F3}), test {testAccuracy:P2} (loss {testLoss:F3})"));
+            $"{config.Recipe}: final model after {clock.Elapsed.TotalSeconds:F0} s ({steps} steps): validation {validation.Accuracy:P2} (loss {validation.Loss:F3}){Network(validation)}, test {test.Accuracy:P2} (loss {test.Loss:F3}){Network(test)}"));
         string described = $"\"{config.Model}; lr {config.Training.LearningRate} decay {config.Training.LearningRateDecay}; weight decay {config.Training.WeightDecay}; transpose {config.Data.Transpose}; split {config.Data.Split}; {config.Streams}\"";
         return (curve, string.Create(CultureInfo.InvariantCulture,
-            $"{clock.Elapsed.TotalSeconds:F1},{steps},{curve[^1].Accuracy:F4},{valAccuracy:F4},{valLoss:F4},{testAccuracy:F4},{testLoss:F4},{described}"));
+            $"{clock.Elapsed.TotalSeconds:F1},{steps},{curve[^1].Score.Accuracy:F4},{validation.Accuracy:F4},{validation.Loss:F4},{test.Accuracy:F4},{test.Loss:F4},{validation.NetworkAccuracy:F4},{test.NetworkAccuracy:F4},{described}"));
     }
 
-    private static double Score(MusicModel model, TokenWindows windows, long[] subset, TrainingConfig config) =>
-        Evaluator.Evaluate(model, windows, subset, config.Data.EvalBatchSize, torch.CPU, null, null, default).Accuracy;
+    private static SplitScore Score(MusicModel model, MemoryBlend? memory, TokenWindows windows, long[] subset, TrainingConfig config) =>
+        Evaluator.Evaluate(model, memory, windows, subset, config.Data.EvalBatchSize, torch.CPU, null, null, default);
+
+    private static string Network(SplitScore score) =>
+        score.NetworkAccuracy is { } alone ? string.Create(CultureInfo.InvariantCulture, $" [network alone {alone:P2}]") : "";
 
     /// <summary>A fixed seeded choice of <paramref name="count"/> of the validation windows.</summary>
     private static long[] Subset(long[] validation, int count, long seed)

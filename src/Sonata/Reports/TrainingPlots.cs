@@ -20,13 +20,14 @@ public static class TrainingPlots
         return Render(plot, "Loss (negative log-likelihood)", "loss");
     }
 
-    /// <summary>Validation accuracy against epoch.</summary>
+    /// <summary>Validation accuracy against epoch, and the network's alone when a memory is blended in.</summary>
     public static byte[] Accuracy(IReadOnlyList<EpochMetrics> history)
     {
         var plot = new Plot();
-        plot.Add.Scatter(
-            history.Select(m => (double)m.Epoch).ToArray(),
-            history.Select(m => m.ValAccuracy).ToArray()).LegendText = "validation";
+        double[] epochs = history.Select(m => (double)m.Epoch).ToArray();
+        plot.Add.Scatter(epochs, history.Select(m => m.ValAccuracy).ToArray()).LegendText = "validation";
+        if (history.Any(m => m.NetworkValAccuracy is not null))
+            plot.Add.Scatter(epochs, history.Select(m => m.NetworkValAccuracy ?? double.NaN).ToArray()).LegendText = "validation, network alone";
         plot.ShowLegend();
         return Render(plot, "Validation accuracy", "accuracy");
     }

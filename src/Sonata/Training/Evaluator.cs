@@ -12,19 +12,22 @@ public static class Evaluator
     /// Mean negative log-likelihood and accuracy (share of windows whose most likely next token is
     /// the label) over <paramref name="windows"/>, in batches of <paramref name="batchSize"/>. As the
     /// lab does, the LSTM state starts at zero and is carried from batch to batch; the last,
-    /// smaller batch takes the first rows of it. <paramref name="onBatch"/> is told each batch done.
+    /// smaller batch takes the first rows of it. With a <paramref name="memory"/>, the predictions
+    /// are the network's blended with the n-gram memory's, and the network's own accuracy is
+    /// reported beside. <paramref name="onBatch"/> is told each batch done.
     /// </summary>
-    public static (double Loss, double Accuracy) Evaluate(
-        MusicModel model, TokenWindows data, long[] windows, int batchSize, Device device,
+    public static SplitScore Evaluate(
+        MusicModel model, MemoryBlend? memory, TokenWindows data, long[] windows, int batchSize, Device device,
         int? maxBatches, Action<int, int>? onBatch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var batches = WindowBatches.InOrder(windows, batchSize);
         int count = Math.Min(batches.Count, maxBatches ?? int.MaxValue);
         bool wasTraining = model.training;
         model.eval();
         LstmState? state = null;
         double lossSum = 0;
-        long correct = 0, seen = 0;
+        long correct = 0, networkCorrect = 0, seen = 0;
         try
         {
             using var noGrad = torch.no_grad();
@@ -33,9 +36,12 @@ public static class Evaluator
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 var (inputs, labels) = data.Batch(batches[b], device);                      // (B, L), (B,)
-                var (logProbabilities, hidden, cell) = model.forward(inputs, state?.For(inputs.shape[0]));  // (B, V)
+                var (networkLogProbabilities, hidden, cell) = model.forward(inputs, state?.For(inputs.shape[0]));  // (B, V)
                 state?.Dispose();
                 state = LstmState.Detached(hidden, cell);
+                var logProbabilities = memory is null ? networkLogProbabilities
+                    : memory.Apply(networkLogProbabilities, inputs);                  // (B, V)
+                networkCorrect += networkLogProbabilities.argmax(1).eq(labels).sum().item<long>();
                 lossSum += nn.functional.nll_loss(logProbabilities, labels, reduction: nn.Reduction.Sum).item<float>();
                 correct += logProbabilities.argmax(1).eq(labels).sum().item<long>();     // (B,) → count
                 seen += labels.shape[0];
@@ -47,6 +53,8 @@ public static class Evaluator
             state?.Dispose();
             model.train(wasTraining);
         }
-        return seen == 0 ? (double.NaN, double.NaN) : (lossSum / seen, (double)correct / seen);
+        return seen == 0
+            ? new SplitScore(double.NaN, double.NaN, memory is null ? null : double.NaN)
+            : new SplitScore(lossSum / seen, (double)correct / seen, memory is null ? null : (double)networkCorrect / seen);
     }
 }

@@ -41,6 +41,7 @@ public sealed class Trainer(TrainingConfig config)
         using var data = new TokenWindows(corpus.Ids, Config.Data.SequenceLength);
         var split = corpus.Split(Config.Data, options.Seed);
         using var recipe = CreateRecipe(Config, corpus, data, split, device);
+        var memory = CreateMemory(Config, corpus, split);
         int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, Config.Data.EvalBatchSize);
         int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, Config.Data.EvalBatchSize);
 
@@ -85,19 +86,20 @@ public sealed class Trainer(TrainingConfig config)
             {
                 var clock = Stopwatch.StartNew();
                 double trainLoss = TrainEpoch(model, optimizer, recipe, epoch, progress, cancellationToken);
-                var (valLoss, valAccuracy) = Evaluator.Evaluate(
-                    model, data, split.Validation, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
+                var validation = Evaluator.Evaluate(
+                    model, memory, data, split.Validation, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
                     (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Validating)
                         { Epoch = epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
                     cancellationToken);
-                var metrics = new EpochMetrics(epoch, trainLoss, valLoss, valAccuracy, clock.Elapsed.TotalSeconds);
+                var metrics = new EpochMetrics(
+                    epoch, trainLoss, validation.Loss, validation.Accuracy, clock.Elapsed.TotalSeconds, validation.NetworkAccuracy);
                 history.Add(metrics);
                 Checkpoint.Save(folder.CheckpointFile(epoch),
                     new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
                 folder.WriteMetrics(history);
                 progress?.Report(new TrainingProgress(TrainingPhase.EpochFinished)
                     { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
-                if (valAccuracy >= options.TargetAccuracy)
+                if (validation.Accuracy >= options.TargetAccuracy)
                 {
                     stopReason = StopReason.TargetAccuracy;
                     break;
@@ -124,8 +126,8 @@ public sealed class Trainer(TrainingConfig config)
         {
             var clock = Stopwatch.StartNew();
             Checkpoint.Load(folder.CheckpointFile(best.Epoch), model, optimizer: null);
-            var (testLoss, testAccuracy) = Evaluator.Evaluate(
-                model, data, split.Test, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
+            var test = Evaluator.Evaluate(
+                model, memory, data, split.Test, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
                 (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Testing)
                     { Epoch = best.Epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
                 CancellationToken.None);
@@ -133,8 +135,9 @@ public sealed class Trainer(TrainingConfig config)
             {
                 BestValAccuracy = best.ValAccuracy,
                 BestEpoch = best.Epoch,
-                TestAccuracy = testAccuracy,
-                TestLoss = testLoss,
+                TestAccuracy = test.Accuracy,
+                TestLoss = test.Loss,
+                NetworkTestAccuracy = test.NetworkAccuracy,
                 TestModel = $"best (epoch {best.Epoch})",
                 Seconds = summary.Seconds + clock.Elapsed.TotalSeconds,
             };
@@ -174,6 +177,15 @@ public sealed class Trainer(TrainingConfig config)
         }
         return lossSum / batches;
     }
+
+    /// <summary>
+    /// The n-gram memory of the training split's labels that <paramref name="config"/>'s model
+    /// blends in, or null when its <see cref="ModelOptions.MemoryWeight"/> is 0.
+    /// </summary>
+    public static MemoryBlend? CreateMemory(TrainingConfig config, CorpusData corpus, DatasetSplit split) =>
+        config.Model.MemoryWeight <= 0 ? null : new MemoryBlend(
+            NGramMemory.Build(TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), corpus.Vocabulary.Count, config.Model.MemoryOrder),
+            config.Model.MemoryWeight);
 
     /// <summary>The recipe <paramref name="config"/> names, over the training split of <paramref name="corpus"/>.</summary>
     public static ITrainingRecipe CreateRecipe(

@@ -22,6 +22,9 @@ public sealed record TrainingSummary
 
     public double? TestLoss { get; init; }
 
+    /// <summary>The network's own test accuracy, without the n-gram memory; null when the model has none.</summary>
+    public double? NetworkTestAccuracy { get; init; }
+
     /// <summary>"best (epoch 7)": the checkpoint with the highest validation accuracy is the one tested.</summary>
     public string? TestModel { get; init; }
 

@@ -1,0 +1,7 @@
+namespace Sonata.Training;
+
+/// <summary>
+/// Mean loss and accuracy of a model's predictions on a split, and, when they blend in an n-gram
+/// memory, the accuracy of the network alone.
+/// </summary>
+public sealed record SplitScore(double Loss, double Accuracy, double? NetworkAccuracy);

@@ -1,0 +1,82 @@
+using Sonata.Data;
+using Sonata.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Tests;
+
+/// <summary>The n-gram memory counts training labels only, within one stretch, and blends as documented.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class NGramMemoryTests
+{
+    private const int Vocabulary = 10;
+
+    // Every position a label, in one stretch, except where a test says otherwise.
+    private static TrainingTokens Tokens(long[] ids, bool[]? isTarget = null, long[]? positions = null) =>
+        new(ids, isTarget ?? [.. ids.Select(_ => true)], positions ?? [.. Enumerable.Range(0, ids.Length).Select(p => (long)p)]);
+
+    private static float[] Predict(NGramMemory memory, params long[] context)
+    {
+        var probabilities = new float[memory.VocabularySize];
+        memory.Predict(context, probabilities);
+        return probabilities;
+    }
+
+    [Fact]
+    public void A_context_seen_in_training_predicts_what_followed_it_and_the_probabilities_sum_to_one()
+    {
+        var memory = NGramMemory.Build(Tokens([1, 2, 3, 4, 5, 1, 2, 3, 4, 6, 1, 2, 3, 4, 5]), Vocabulary, order: 4);
+
+        float[] afterFour = Predict(memory, 9, 2, 3, 4);     // "2 3 4" was followed by 5 twice and 6 once
+        Assert.Equal(1.0, afterFour.Sum(), 5);
+        Assert.Equal(5, Array.IndexOf(afterFour, afterFour.Max()));
+        Assert.True(afterFour[5] > afterFour[6] && afterFour[6] > afterFour[7]);
+
+        float[] unseen = Predict(memory, 8, 8, 8, 8);         // no context matches: the label counts alone
+        Assert.Equal(1.0, unseen.Sum(), 5);
+        Assert.True(unseen[1] > unseen[9]);
+    }
+
+    [Fact]
+    public void A_token_that_is_not_a_training_label_is_never_counted()
+    {
+        long[] ids = [1, 2, 3, 7, 1, 2, 3, 8];
+        bool[] isTarget = [true, true, true, true, true, true, true, false];   // 8 is a held-out label
+        var memory = NGramMemory.Build(Tokens(ids, isTarget), Vocabulary, order: 3);
+
+        float[] afterThree = Predict(memory, 1, 2, 3);
+        Assert.Equal(afterThree[9], afterThree[8]);           // 8 gets what a token never seen gets
+        Assert.True(afterThree[7] > 0.5f);
+    }
+
+    [Fact]
+    public void A_context_never_spans_two_stretches_of_the_corpus()
+    {
+        long[] ids = [1, 2, 3, 4];
+        long[] positions = [0, 1, 50, 51];                    // "1 2" and "3 4" lie apart in the corpus
+        var joined = NGramMemory.Build(Tokens(ids), Vocabulary, order: 3);
+        var apart = NGramMemory.Build(Tokens(ids, positions: positions), Vocabulary, order: 3);
+
+        Assert.True(Predict(joined, 1, 2)[3] > Predict(apart, 1, 2)[3]);
+        Assert.Equal(Predict(apart, 0, 0)[3], Predict(apart, 1, 2)[3]);   // after "1 2" only the unigram knows 3
+        Assert.True(apart.ContextCount < joined.ContextCount);
+    }
+
+    [Fact]
+    public void Blending_mixes_the_probabilities_and_its_ends_are_the_network_and_the_memory()
+    {
+        var memory = NGramMemory.Build(Tokens([1, 2, 3, 1, 2, 4, 1, 2, 3]), Vocabulary, order: 2);
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var inputs = torch.tensor(new long[] { 5, 1, 2, 0, 0, 9 }, [2, 3]);                 // (B, L)
+        var network = torch.randn(2, Vocabulary).log_softmax(1);   // (B, V)
+        var memoryProbabilities = memory.Predict(inputs);                                 // (B, V)
+
+        Assert.True(memory.Blend(network, inputs, 0).allclose(network, atol: 1e-6));
+        Assert.True(memory.Blend(network, inputs, 1).exp().allclose(memoryProbabilities, atol: 1e-6));
+        var half = memory.Blend(network, inputs, 0.5).exp();
+        Assert.True(half.allclose(network.exp().add(memoryProbabilities).div(2), atol: 1e-6));
+        Assert.Equal(3, memoryProbabilities[0].argmax().item<long>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => { memory.Blend(network, inputs, 1.5); });
+    }
+}
