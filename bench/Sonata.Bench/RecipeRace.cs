@@ -31,20 +31,20 @@ internal static class RecipeRace
 {
     public static int Run(string[] args)
     {
-        double minutes = double.Parse(Option(args, "--minutes", "15"), CultureInfo.InvariantCulture);
-        double evalEvery = double.Parse(Option(args, "--eval-every", "60"), CultureInfo.InvariantCulture);
-        int evalWindows = int.Parse(Option(args, "--eval-windows", "2048"), CultureInfo.InvariantCulture);
-        string output = Option(args, "--out", Path.Combine("bench-out", "recipe-race"));
-        string tokensFile = Option(args, "--tokens", DefaultTokens());
-        string[] recipes = Option(args, "--recipes", "lab,streams").Split(',');
-        double[] memoryWeights = [.. Option(args, "--sweep-memory-weights", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        double minutes = double.Parse(Arguments.Option(args, "--minutes", "15"), CultureInfo.InvariantCulture);
+        double evalEvery = double.Parse(Arguments.Option(args, "--eval-every", "60"), CultureInfo.InvariantCulture);
+        int evalWindows = int.Parse(Arguments.Option(args, "--eval-windows", "2048"), CultureInfo.InvariantCulture);
+        string output = Arguments.Option(args, "--out", Path.Combine("bench-out", "recipe-race"));
+        string tokensFile = Arguments.Option(args, "--tokens", Arguments.DefaultTokens());
+        string[] recipes = Arguments.Option(args, "--recipes", "lab,streams").Split(',');
+        double[] memoryWeights = [.. Arguments.Option(args, "--sweep-memory-weights", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => double.Parse(w, CultureInfo.InvariantCulture))];
         var lab = new TrainingConfig
         {
             Recipe = "lab",
             TokenSource = tokensFile,
-            Data = new DataOptions { Split = Enum.Parse<SplitKind>(Option(args, "--split", "windows"), ignoreCase: true) },
-            Training = new TrainingOptions { Seed = long.Parse(Option(args, "--seed", "42"), CultureInfo.InvariantCulture) },
+            Data = new DataOptions { Split = Enum.Parse<SplitKind>(Arguments.Option(args, "--split", "windows"), ignoreCase: true) },
+            Training = new TrainingOptions { Seed = long.Parse(Arguments.Option(args, "--seed", "42"), CultureInfo.InvariantCulture) },
         };
         var streams = lab with
         {
@@ -52,26 +52,26 @@ internal static class RecipeRace
             Data = lab.Data with { Transpose = args.Contains("--transpose") },
             Model = lab.Model with
             {
-                Dropout = double.Parse(Option(args, "--dropout", "0"), CultureInfo.InvariantCulture),
-                Members = int.Parse(Option(args, "--members", StreamsOptions.DefaultMembers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-                MemoryWeight = double.Parse(Option(args, "--memory-weight", StreamsOptions.DefaultMemoryWeight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                Dropout = double.Parse(Arguments.Option(args, "--dropout", "0"), CultureInfo.InvariantCulture),
+                Members = int.Parse(Arguments.Option(args, "--members", StreamsOptions.DefaultMembers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                MemoryWeight = double.Parse(Arguments.Option(args, "--memory-weight", StreamsOptions.DefaultMemoryWeight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             },
             Training = lab.Training with
             {
-                WeightDecay = double.Parse(Option(args, "--weight-decay", "0"), CultureInfo.InvariantCulture),
-                LearningRate = double.Parse(Option(args, "--lr", "0.001"), CultureInfo.InvariantCulture),
-                LearningRateDecay = double.Parse(Option(args, "--lr-decay", "1"), CultureInfo.InvariantCulture),
+                WeightDecay = double.Parse(Arguments.Option(args, "--weight-decay", "0"), CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(Arguments.Option(args, "--lr", "0.001"), CultureInfo.InvariantCulture),
+                LearningRateDecay = double.Parse(Arguments.Option(args, "--lr-decay", "1"), CultureInfo.InvariantCulture),
             },
             Streams = new StreamsOptions
             {
-                Streams = int.Parse(Option(args, "--streams", new StreamsOptions().Streams.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-                ChunkLength = int.Parse(Option(args, "--chunk-length", new StreamsOptions().ChunkLength.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-                PassesPerEpoch = int.Parse(Option(args, "--passes", new StreamsOptions().PassesPerEpoch.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                Streams = int.Parse(Arguments.Option(args, "--streams", new StreamsOptions().Streams.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                ChunkLength = int.Parse(Arguments.Option(args, "--chunk-length", new StreamsOptions().ChunkLength.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                PassesPerEpoch = int.Parse(Arguments.Option(args, "--passes", new StreamsOptions().PassesPerEpoch.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             },
         };
 
         var files = TokensJsonFile.Read(tokensFile);
-        int threads = int.Parse(Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        int threads = int.Parse(Arguments.Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         TorchRuntime.SetThreads(threads);
         Directory.CreateDirectory(output);
         Console.WriteLine($"recipe-race: {minutes} min of training each, {Environment.ProcessorCount} cores, " +
@@ -184,21 +184,5 @@ internal static class RecipeRace
         plot.XLabel("minutes of training");
         plot.YLabel("validation accuracy, % (seeded subset)");
         plot.SavePng(Path.Combine(output, "recipe-race.png"), 900, 550);
-    }
-
-    private static string DefaultTokens()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string file = Path.Combine(dir.FullName, "shared", "reference", "mozart_sonatas.music21-8.1.0.tokens.json");
-            if (File.Exists(file)) return file;
-        }
-        throw new FileNotFoundException("no shared/reference/mozart_sonatas.music21-8.1.0.tokens.json above the benchmark: pass --tokens FILE");
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 }

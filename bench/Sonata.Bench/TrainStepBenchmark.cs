@@ -35,20 +35,20 @@ internal static class TrainStepBenchmark
 
     public static int Run(string[] args)
     {
-        string steps = Option(args, "--steps", "5");
-        string threads = Option(args, "--threads", "1,2");
+        string steps = Arguments.Option(args, "--steps", "5");
+        string threads = Arguments.Option(args, "--threads", "1,2");
         if (args.Contains(ChildFlag) && args.Contains(PrepareFlag)) TorchRuntime.PrepareEnvironment();
-        if (args.Contains(ChildFlag)) return Measure(int.Parse(steps, CultureInfo.InvariantCulture), threads.Split(',').Select(int.Parse), Option(args, "--load", "idle"));
+        if (args.Contains(ChildFlag)) return Measure(int.Parse(steps, CultureInfo.InvariantCulture), threads.Split(',').Select(int.Parse), Arguments.Option(args, "--load", "idle"));
 
         Console.WriteLine($"train-step: full lab model, batch {Batch} x {Data.SequenceLength}, V = {Vocabulary}; " +
                           $"median of {steps} steps per loop after 1 warm-up; {Environment.ProcessorCount} cores; " +
                           $"Sonata's default: {TorchRuntime.DefaultThreads} thread(s), OMP_WAIT_POLICY=PASSIVE unless set");
         Console.WriteLine();
         Console.WriteLine("policy   OpenMP saw  threads  load   sonata s/step   bare s/step   sonata/bare");
-        foreach (string load in Option(args, "--load", "idle,busy").Split(','))
+        foreach (string load in Arguments.Option(args, "--load", "idle,busy").Split(','))
         {
             using var busy = load == "busy" ? BusyLoop.Start() : null;
-            foreach (string policy in Option(args, "--policy", "default,passive,sonata").Split(','))
+            foreach (string policy in Arguments.Option(args, "--policy", "default,passive,sonata").Split(','))
             {
                 var child = BusyLoop.StartInfo();
                 child.Environment.Remove(WaitPolicy);
@@ -108,12 +108,6 @@ internal static class TrainStepBenchmark
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
     /// <summary>Sonata's own step: the library's model, recipe and step on a random token stream.</summary>

@@ -1,5 +1,6 @@
 using Sonata.Data;
 using Sonata.Generation;
+using Sonata.Model;
 using Sonata.Training;
 
 namespace Sonata.Tests;
@@ -80,6 +81,35 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Equal(seed, window.Tokens.Take(100));
         Assert.Equal(window.Tokens[100], stream.Tokens[100]);
         Assert.Equal(window.Tokens, generator.Generate(seed, new GenerationOptions { Length = 12 }).Tokens);
+    }
+
+    [Fact]
+    public void The_runs_memory_is_counted_again_so_that_with_all_the_weight_greedy_generation_follows_it()
+    {
+        var folder = new RunFolder(run.Folder);
+        using var byDefault = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu);
+        using var memoryOnly = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu, memoryWeight: 1);
+        using var networkOnly = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu, memoryWeight: 0);
+        Assert.Equal(StreamsOptions.DefaultMemoryWeight, byDefault.MemoryWeight);     // the streams recipe's default
+        Assert.Equal(0, networkOnly.MemoryWeight);
+        var corpus = folder.ReadCorpusTokens();
+        var seed = SeedWindow.FromTestSplit(corpus, memoryOnly.Vocabulary, memoryOnly.Config, seed: 4).Tokens;
+
+        var followed = memoryOnly.Generate(seed, new GenerationOptions { Length = 20 });
+
+        var config = memoryOnly.Config;
+        var data = CorpusData.Build(corpus, config.Data);
+        var memory = NGramMemory.Build(
+            TrainingTokens.From(data.Ids, data.Split(config.Data, config.Training.Seed).Train, config.Data.SequenceLength),
+            data.Vocabulary.Count, config.Model.MemoryOrder);
+        long[] ids = [.. followed.Tokens.Select(t => (long)memoryOnly.Vocabulary.IdOf(t))];
+        var probabilities = new float[data.Vocabulary.Count];
+        for (int i = 100; i < ids.Length; i++)
+        {
+            memory.Predict(ids.AsSpan(i - 100, 100), probabilities);
+            Assert.Equal(Array.IndexOf(probabilities, probabilities.Max()), ids[i]);
+        }
+        Assert.NotEqual(followed.Tokens, networkOnly.Generate(seed, new GenerationOptions { Length = 20 }).Tokens);
     }
 
     private static TrainingConfig JsonFilesRead(RunFolder folder) => Sonata.IO.JsonFiles.Read<TrainingConfig>(folder.ConfigFile);

@@ -1,5 +1,6 @@
 using Sonata.Data;
 using Sonata.Model;
+using Sonata.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -60,6 +61,25 @@ public sealed class NGramMemoryTests
         Assert.True(Predict(joined, 1, 2)[3] > Predict(apart, 1, 2)[3]);
         Assert.Equal(Predict(apart, 0, 0)[3], Predict(apart, 1, 2)[3]);   // after "1 2" only the unigram knows 3
         Assert.True(apart.ContextCount < joined.ContextCount);
+    }
+
+    [Theory]
+    [InlineData(SplitKind.Windows)]
+    [InlineData(SplitKind.Pieces)]
+    public void A_runs_memory_counts_each_training_label_of_the_corpus_once_and_nothing_else(SplitKind kind)
+    {
+        var options = new DataOptions { Split = kind };
+        var corpus = CorpusData.Build(ReferenceTokens.Files, options);
+        var split = corpus.Split(options, seed: 42);
+        var config = new TrainingConfig { Data = options, Model = new ModelOptions { MemoryWeight = 0.5 } };
+
+        var blend = Trainer.CreateMemory(config, corpus, split);
+
+        Assert.NotNull(blend);
+        Assert.Equal(0.5, blend.Weight);
+        Assert.Equal(split.Train.Length, blend.Memory.LabelCount);     // the empty context saw every training label once
+        Assert.Equal(corpus.Vocabulary.Count, blend.Memory.VocabularySize);
+        Assert.Null(Trainer.CreateMemory(config with { Model = new ModelOptions() }, corpus, split));
     }
 
     [Fact]

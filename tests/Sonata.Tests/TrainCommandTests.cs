@@ -96,9 +96,16 @@ public sealed class TrainCommandTests : IDisposable
         {
             if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
         }
-        // The default recipe, streams, trains an ensemble; the model options default to the lab's single network.
-        var expected = new TrainingConfig { TokenSource = "corpus", Model = new ModelOptions { Members = StreamsOptions.DefaultMembers } };
+        // The default recipe, streams, trains an ensemble blended with an n-gram memory; the model
+        // options default to the lab's single network alone, as does the lab's recipe.
+        var expected = new TrainingConfig
+        {
+            TokenSource = "corpus",
+            Model = new ModelOptions { Members = StreamsOptions.DefaultMembers, MemoryWeight = StreamsOptions.DefaultMemoryWeight },
+        };
         Assert.Equal(expected, settings.ToConfig("corpus"));
+        settings.Recipe = "lab";
+        Assert.Equal(expected with { Recipe = "lab", Model = new ModelOptions() }, settings.ToConfig("corpus"));
     }
 
     /// <summary>The tensor names and shapes in a safetensors file's header.</summary>

@@ -9,16 +9,18 @@ using static TorchSharp.torch;
 namespace Sonata.Generation;
 
 /// <summary>
-/// A trained <see cref="MusicModel"/> rebuilt from a checkpoint alone (weights, vocabulary, model
+/// A trained <see cref="MusicModel"/> rebuilt from a checkpoint (weights, vocabulary, model
 /// options), that continues a seed token by token: the lab's Problem 4. Runs in eval mode
 /// (BatchNorm uses its running statistics), without gradients, each step in its own dispose scope.
+/// A model that blends in an <see cref="NGramMemory"/> has it counted again from the run's corpus.
 /// </summary>
 public sealed class Generator : IDisposable
 {
     private readonly MusicModel _model;
     private readonly Device _device;
+    private readonly MemoryBlend? _memory;
 
-    private Generator(string checkpointFile, CheckpointHeader header, MusicModel model, Device device)
+    private Generator(string checkpointFile, CheckpointHeader header, MusicModel model, Device device, MemoryBlend? memory)
     {
         CheckpointFile = checkpointFile;
         Epoch = header.Epoch;
@@ -26,6 +28,7 @@ public sealed class Generator : IDisposable
         Vocabulary = new Vocabulary(header.Vocabulary);
         _model = model;
         _device = device;
+        _memory = memory;
     }
 
     public string CheckpointFile { get; }
@@ -38,21 +41,42 @@ public sealed class Generator : IDisposable
 
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>Share of the n-gram memory in each prediction; 0 when the network predicts alone.</summary>
+    public double MemoryWeight => _memory?.Weight ?? 0;
+
     /// <summary>Tokens of context the model was trained on (the lab's 100): the seed's length and the window's.</summary>
     public int ContextLength => Config.Data.SequenceLength;
 
-    /// <summary>The run's newest checkpoint, or <paramref name="checkpointFile"/> when given.</summary>
-    /// <exception cref="FileNotFoundException">The run holds no checkpoint, or the file is missing.</exception>
-    public static Generator Load(RunFolder run, string? checkpointFile = null, DeviceChoice device = DeviceChoice.Auto)
+    /// <summary>
+    /// The run's newest checkpoint, or <paramref name="checkpointFile"/> when given, with the n-gram
+    /// memory its model was trained with (<paramref name="memoryWeight"/> overrides its share; 0: none).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The run holds no checkpoint, the file is missing, or the memory's corpus tokens are.</exception>
+    public static Generator Load(RunFolder run, string? checkpointFile = null, DeviceChoice device = DeviceChoice.Auto, double? memoryWeight = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         string file = checkpointFile ?? run.NewestCheckpoint()
             ?? throw new FileNotFoundException($"the run folder {run.Path} holds no checkpoint (checkpoints/epoch-NNN.bin)");
-        return Load(file, device);
+        if (!File.Exists(file)) throw new FileNotFoundException($"no checkpoint {file}", file);
+        var header = Checkpoint.ReadHeader(file);
+        double weight = memoryWeight ?? header.Config.Model.MemoryWeight;
+        if (weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(memoryWeight), weight, "a memory weight lies in [0, 1]");
+        MemoryBlend? memory = null;
+        if (weight > 0)
+        {
+            if (!File.Exists(run.CorpusTokensFile))
+                throw new FileNotFoundException($"the run folder {run.Path} keeps no corpus-tokens.json to count the n-gram memory from: generate with --memory-weight 0", run.CorpusTokensFile);
+            var config = header.Config with { Model = header.Config.Model with { MemoryWeight = weight } };
+            var (data, split) = RunCorpus.Rebuild(run.ReadCorpusTokens(), new Vocabulary(header.Vocabulary), config);
+            memory = Trainer.CreateMemory(config, data, split);
+        }
+        return Load(file, device, memory);
     }
 
-    /// <summary>The model of one checkpoint file.</summary>
-    public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto)
+    /// <summary>The network of one checkpoint file, predicting alone.</summary>
+    public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto) => Load(checkpointFile, device, memory: null);
+
+    private static Generator Load(string checkpointFile, DeviceChoice device, MemoryBlend? memory)
     {
         if (!File.Exists(checkpointFile)) throw new FileNotFoundException($"no checkpoint {checkpointFile}", checkpointFile);
         var header = Checkpoint.ReadHeader(checkpointFile);
@@ -63,7 +87,7 @@ public sealed class Generator : IDisposable
             var resolved = TorchRuntime.ResolveDevice(device);
             model.to(resolved);
             model.eval();
-            return new Generator(Path.GetFullPath(checkpointFile), header, model, resolved);
+            return new Generator(Path.GetFullPath(checkpointFile), header, model, resolved, memory);
         }
         catch
         {
@@ -113,7 +137,7 @@ public sealed class Generator : IDisposable
             var input = torch.tensor(ids.GetRange(ids.Count - context, context).ToArray())
                 .reshape(1, context).to(_device);                                       // (1, L) ids
             var (logProbabilities, _, _) = _model.forward(input, null);                // (1, V)
-            ids.Add(sampler.Next(Scores(logProbabilities)));
+            ids.Add(sampler.Next(Scores(logProbabilities, ids)));
             progress?.Report(new GenerationProgress(ids.Count - seedCount, length));
         }
     }
@@ -137,7 +161,7 @@ public sealed class Generator : IDisposable
                 var carried = LstmState.Detached(hidden, cell);
                 state?.Dispose();
                 state = carried;
-                long next = sampler.Next(Scores(logProbabilities));
+                long next = sampler.Next(Scores(logProbabilities, ids));
                 ids.Add(next);
                 pending = [next];
                 progress?.Report(new GenerationProgress(ids.Count - seedCount, length));
@@ -149,9 +173,20 @@ public sealed class Generator : IDisposable
         }
     }
 
-    /// <summary>The one row of (1, V) log-probabilities as floats on the CPU.</summary>
-    private static float[] Scores(Tensor logProbabilities) =>
-        logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();   // (V,)
+    /// <summary>
+    /// The one row of the network's (1, V) log-probabilities after <paramref name="ids"/>, blended
+    /// with the memory's when there is one, as floats on the CPU.
+    /// </summary>
+    private float[] Scores(Tensor logProbabilities, List<long> ids)
+    {
+        if (_memory is not null)
+        {
+            int context = Math.Min(ContextLength, ids.Count);
+            using var inputs = torch.tensor(ids.GetRange(ids.Count - context, context).ToArray()).reshape(1, context);   // (1, L) ids
+            logProbabilities = _memory.Apply(logProbabilities, inputs);                                                  // (1, V)
+        }
+        return logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();   // (V,)
+    }
 
     public void Dispose() => _model.Dispose();
 }

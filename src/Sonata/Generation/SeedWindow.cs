@@ -20,17 +20,9 @@ public sealed record SeedWindow(IReadOnlyList<string> Tokens, string Description
     public static SeedWindow FromTestSplit(
         IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> corpus, Vocabulary vocabulary, TrainingConfig config, int seed)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var data = CorpusData.Build(corpus, config.Data);
-        if (!data.Vocabulary.SameAs(vocabulary))
-            throw new InvalidDataException(
-                $"the run's corpus tokens give another vocabulary ({data.Vocabulary}) than the checkpoint's ({vocabulary})");
+        var (data, split) = RunCorpus.Rebuild(corpus, vocabulary, config);
         long[] ids = data.Ids;
         int length = config.Data.SequenceLength;
-        if (ids.Length <= length)
-            throw new InvalidDataException($"the run's {ids.Length} corpus tokens make no window of {length} plus a label");
-
-        var split = data.Split(config.Data, config.Training.Seed);
         if (split.Test.Length == 0) throw new InvalidDataException("the run's test split holds no window");
         int pick = new Random(seed).Next(split.Test.Length);
         long start = split.Test[pick];

@@ -29,6 +29,9 @@ public sealed class NGramMemory
 
     public int VocabularySize { get; }
 
+    /// <summary>Training labels counted: each once, after the empty context.</summary>
+    public int LabelCount => _contexts.TryGetValue(EmptyContext, out var all) ? all.Total : 0;
+
     /// <summary>Contexts (of every length up to <see cref="Order"/>) seen before a training label.</summary>
     public int ContextCount => _contexts.Count;
 
@@ -79,6 +82,18 @@ public sealed class NGramMemory
             if (k == Order || k == context.Length) break;
             key = Extend(key, context[^(k + 1)]);
         }
+    }
+
+    /// <summary>The length of the longest end of <paramref name="context"/> (at most <see cref="Order"/>) that was seen before a training label.</summary>
+    public int LongestSeenContext(ReadOnlySpan<long> context)
+    {
+        ulong key = EmptyContext;
+        for (int k = 0; k < Math.Min(Order, context.Length); k++)
+        {
+            key = Extend(key, context[^(k + 1)]);
+            if (!_contexts.ContainsKey(key)) return k;
+        }
+        return Math.Min(Order, context.Length);
     }
 
     /// <summary>(B, V) probabilities of the next token after each row of <paramref name="inputs"/> (B, L) ids.</summary>

@@ -66,6 +66,10 @@ public sealed class GenerateCommand(
         [Description("With sample: draw among the likeliest tokens whose probabilities sum to P, above 0 and at most 1.")]
         public double? TopP { get; set; }
 
+        [CommandOption("--memory-weight <W>")]
+        [Description("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction; 0: the network alone. Default: the run's.")]
+        public double? MemoryWeight { get; set; }
+
         [CommandOption("--primer <FILE>")]
         [Description("Seed from this MIDI file's tokens (its last 100) instead of a test window.")]
         public string? Primer { get; set; }
@@ -117,6 +121,7 @@ public sealed class GenerateCommand(
             if (Checkpoint is not null && !File.Exists(Checkpoint)) return ValidationResult.Error($"--checkpoint: no file {Checkpoint}");
             if (Primer is not null && !File.Exists(Primer)) return ValidationResult.Error($"--primer: no MIDI file {Primer}");
             if (Length < 1) return ValidationResult.Error("--length must be at least 1");
+            if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
             if (Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
                 return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
             try
@@ -147,7 +152,7 @@ public sealed class GenerateCommand(
         var run = new RunFolder(settings.Run);
         int seed = settings.Seed ?? Random.Shared.Next();
         TorchRuntime.SetThreads(settings.Threads ?? TorchRuntime.DefaultThreads);
-        using var generator = Try(() => Generator.Load(run, settings.Checkpoint, settings.Device));
+        using var generator = Try(() => Generator.Load(run, settings.Checkpoint, settings.Device, settings.MemoryWeight));
         var window = generator is null ? null : Try(() => Seed(settings, run, generator, seed));
         var offsets = window is null ? null : Try(() => Offsets(settings, run));
         if (generator is null || window is null || offsets is null) return 1;
@@ -155,6 +160,8 @@ public sealed class GenerateCommand(
         console.MarkupLineInterpolated($"checkpoint [bold]{generator.CheckpointFile}[/] (epoch {generator.Epoch}; {generator.Config.Model}; vocabulary {generator.Vocabulary})");
         console.MarkupLineInterpolated($"seed {seed}: {window.Description}");
         console.MarkupLineInterpolated($"context [bold]{Describe(settings.Context, generator.ContextLength)}[/]; strategy [bold]{settings.ToSampling()}[/]");
+        if (generator.MemoryWeight > 0)
+            console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{generator.MemoryWeight:0.##}[/] of each prediction (--memory-weight 0: the network alone)");
 
         var piece = await console.Progress()
             .AutoClear(false)

@@ -78,6 +78,15 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
         [Description("Networks of the lab's shape trained side by side, each on its own loss, their probabilities averaged (an ensemble). Default: 3 with the streams recipe, 1 with the lab's.")]
         public int? Members { get; set; }
 
+        [CommandOption("--memory-weight <W>")]
+        [Description("Share of an n-gram memory of the training labels (contexts up to --memory-order tokens) in every prediction: validation, test, generation; 0: the network alone. Default: 0.5 with the streams recipe, 0 with the lab's.")]
+        public double? MemoryWeight { get; set; }
+
+        [CommandOption("--memory-order <N>")]
+        [Description("Longest context, in tokens, the n-gram memory counts.")]
+        [DefaultValue(12)]
+        public int MemoryOrder { get; set; }
+
         [CommandOption("--lr-decay <F>")]
         [Description("Multiply the learning rate by F after every epoch.")]
         [DefaultValue(1.0)]
@@ -164,6 +173,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             if (Recipe is not ("lab" or "streams")) return ValidationResult.Error("--recipe is lab or streams");
             if (Dropout is < 0 or >= 1) return ValidationResult.Error("--dropout is a probability in [0, 1)");
             if (Members is < 1) return ValidationResult.Error("--members must be at least 1");
+            if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (MemoryOrder < 0) return ValidationResult.Error("--memory-order must not be negative");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
@@ -188,6 +199,8 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
             {
                 EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout,
                 Members = Members ?? (Recipe == "streams" ? StreamsOptions.DefaultMembers : 1),
+                MemoryWeight = MemoryWeight ?? (Recipe == "streams" ? StreamsOptions.DefaultMemoryWeight : 0),
+                MemoryOrder = MemoryOrder,
             },
             Streams = new StreamsOptions { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
             Training = new TrainingOptions
@@ -237,7 +250,7 @@ public sealed class TrainCommand(IAnsiConsole console, ITokenSource corpusTokens
 
         if (summary.TestAccuracy is { } accuracy)
             console.MarkupLineInterpolated(
-                $"test accuracy [bold]{accuracy:P2}[/] (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}");
+                $"test accuracy [bold]{accuracy:P2}[/]{TrainingProgressView.NetworkAlone(summary.NetworkTestAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}");
         console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {summary.Seconds:F0} s; metrics, plots and checkpoints in {folder.Path}");
         if (summary.StopReason != StopReason.Cancelled) return 0;
         console.MarkupLineInterpolated(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sonata.Training;
 using Spectre.Console;
 
@@ -33,10 +34,14 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
                 _task?.StopTask();
                 _task = null;
                 console.MarkupLineInterpolated(
-                    $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]  {m.Seconds:F0} s");
+                    $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}  {m.Seconds:F0} s");
                 break;
         }
     }
+
+    /// <summary>" (network alone 41.20 %)" when the model blends in a memory.</summary>
+    public static string NetworkAlone(double? accuracy) =>
+        accuracy is { } alone ? string.Create(CultureInfo.CurrentCulture, $" (network alone {alone:P2})") : "";
 
     private void Describe(TrainingPlan plan)
     {
