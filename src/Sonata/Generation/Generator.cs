@@ -70,16 +70,18 @@ public sealed class Generator : IDisposable
             var (data, split) = RunCorpus.Rebuild(run.ReadCorpusTokens(), new Vocabulary(header.Vocabulary), config);
             memory = Trainer.CreateMemory(config, data, split);
         }
-        return Load(file, device, memory);
+        return Load(file, header, device, memory);
     }
 
     /// <summary>The network of one checkpoint file, predicting alone.</summary>
-    public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto) => Load(checkpointFile, device, memory: null);
-
-    private static Generator Load(string checkpointFile, DeviceChoice device, MemoryBlend? memory)
+    public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto)
     {
         if (!File.Exists(checkpointFile)) throw new FileNotFoundException($"no checkpoint {checkpointFile}", checkpointFile);
-        var header = Checkpoint.ReadHeader(checkpointFile);
+        return Load(checkpointFile, Checkpoint.ReadHeader(checkpointFile), device, memory: null);
+    }
+
+    private static Generator Load(string checkpointFile, CheckpointHeader header, DeviceChoice device, MemoryBlend? memory)
+    {
         var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
         try
         {
