@@ -92,6 +92,7 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         using var networkOnly = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu, memoryWeight: 0);
         Assert.Equal(StreamsOptions.DefaultMemoryWeight, byDefault.MemoryWeight);     // the streams recipe's default
         Assert.Equal(0, networkOnly.MemoryWeight);
+        Assert.Equal(0, networkOnly.Config.Model.MemoryWeight);                       // what it reports is what it uses
         var corpus = folder.ReadCorpusTokens();
         var seed = SeedWindow.FromTestSplit(corpus, memoryOnly.Vocabulary, memoryOnly.Config, seed: 4).Tokens;
 

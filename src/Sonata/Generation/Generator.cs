@@ -36,7 +36,7 @@ public sealed class Generator : IDisposable
     /// <summary>The epoch the checkpoint ends.</summary>
     public int Epoch { get; }
 
-    /// <summary>Every option the run was trained with.</summary>
+    /// <summary>Every option the run was trained with, with the memory's share this generator uses.</summary>
     public TrainingConfig Config { get; }
 
     public Vocabulary Vocabulary { get; }
@@ -61,14 +61,14 @@ public sealed class Generator : IDisposable
         var header = Checkpoint.ReadHeader(file);
         double weight = memoryWeight ?? header.Config.Model.MemoryWeight;
         if (weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(memoryWeight), weight, "a memory weight lies in [0, 1]");
+        header = WithMemoryWeight(header, weight);
         MemoryBlend? memory = null;
         if (weight > 0)
         {
             if (!File.Exists(run.CorpusTokensFile))
                 throw new FileNotFoundException($"the run folder {run.Path} keeps no corpus-tokens.json to count the n-gram memory from: generate with --memory-weight 0", run.CorpusTokensFile);
-            var config = header.Config with { Model = header.Config.Model with { MemoryWeight = weight } };
-            var (data, split) = RunCorpus.Rebuild(run.ReadCorpusTokens(), new Vocabulary(header.Vocabulary), config);
-            memory = Trainer.CreateMemory(config, data, split);
+            var (data, split) = RunCorpus.Rebuild(run.ReadCorpusTokens(), new Vocabulary(header.Vocabulary), header.Config);
+            memory = Trainer.CreateMemory(header.Config, data, split);
         }
         return Load(file, header, device, memory);
     }
@@ -77,8 +77,12 @@ public sealed class Generator : IDisposable
     public static Generator Load(string checkpointFile, DeviceChoice device = DeviceChoice.Auto)
     {
         if (!File.Exists(checkpointFile)) throw new FileNotFoundException($"no checkpoint {checkpointFile}", checkpointFile);
-        return Load(checkpointFile, Checkpoint.ReadHeader(checkpointFile), device, memory: null);
+        return Load(checkpointFile, WithMemoryWeight(Checkpoint.ReadHeader(checkpointFile), 0), device, memory: null);
     }
+
+    /// <summary>The header as this generator uses it: its <see cref="Config"/> names the memory's share in use.</summary>
+    private static CheckpointHeader WithMemoryWeight(CheckpointHeader header, double weight) =>
+        header with { Config = header.Config with { Model = header.Config.Model with { MemoryWeight = weight } } };
 
     private static Generator Load(string checkpointFile, CheckpointHeader header, DeviceChoice device, MemoryBlend? memory)
     {
