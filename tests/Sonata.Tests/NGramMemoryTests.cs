@@ -92,11 +92,11 @@ public sealed class NGramMemoryTests
         var network = torch.randn(2, Vocabulary).log_softmax(1);   // (B, V)
         var memoryProbabilities = memory.Predict(inputs);                                 // (B, V)
 
-        Assert.True(memory.Blend(network, inputs, 0).allclose(network, atol: 1e-6));
-        Assert.True(memory.Blend(network, inputs, 1).exp().allclose(memoryProbabilities, atol: 1e-6));
-        var half = memory.Blend(network, inputs, 0.5).exp();
+        Assert.True(new MemoryBlend(memory, 0).Apply(network, inputs).allclose(network, atol: 1e-6));
+        Assert.True(new MemoryBlend(memory, 1).Apply(network, inputs).exp().allclose(memoryProbabilities, atol: 1e-6));
+        var half = new MemoryBlend(memory, 0.5).Apply(network, inputs).exp();
         Assert.True(half.allclose(network.exp().add(memoryProbabilities).div(2), atol: 1e-6));
         Assert.Equal(3, memoryProbabilities[0].argmax().item<long>());
-        Assert.Throws<ArgumentOutOfRangeException>(() => { memory.Blend(network, inputs, 1.5); });
+        Assert.Throws<ArgumentOutOfRangeException>(() => { new MemoryBlend(memory, 1.5).Apply(network, inputs); });
     }
 }

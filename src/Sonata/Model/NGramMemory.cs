@@ -10,7 +10,7 @@ namespace Sonata.Model;
 /// before it. Sonatas repeat whole sections, so a quarter of the lab's validation labels follow a
 /// 12-token context seen in training, and there the next token is nearly certain; the network,
 /// which has learned those passages by heart too, still spreads its bets. Blended with the
-/// network's probabilities (<see cref="Blend"/>), it lifts accuracy on the lab's random-window
+/// network's probabilities (<see cref="MemoryBlend"/>), it lifts accuracy on the lab's random-window
 /// split at no training cost; on sonatas held out whole, which repeat nothing, it costs a point.
 /// It counts exactly the targets the recipes train on, so no validation or test label is in it.
 /// </summary>
@@ -107,20 +107,6 @@ public sealed class NGramMemory
         for (int b = 0; b < rows; b++)
             Predict(ids.AsSpan(b * length, length), probabilities.AsSpan(b * VocabularySize, VocabularySize));
         return torch.tensor(probabilities, [rows, VocabularySize]);
-    }
-
-    /// <summary>
-    /// log((1 − <paramref name="weight"/>) · p_network + <paramref name="weight"/> · p_memory) for
-    /// <paramref name="logProbabilities"/> (B, V) of the network after <paramref name="inputs"/> (B, L).
-    /// </summary>
-    public Tensor Blend(Tensor logProbabilities, Tensor inputs, double weight)
-    {
-        ArgumentNullException.ThrowIfNull(logProbabilities);
-        if (weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(weight), weight, "a blend weight lies in [0, 1]");
-        using var scope = torch.NewDisposeScope();
-        var memory = Predict(inputs).to(logProbabilities.device);                              // (B, V)
-        var blended = logProbabilities.exp().mul(1 - weight).add_(memory.mul_(weight)).log_();  // (B, V)
-        return blended.MoveToOuterDisposeScope();
     }
 
     private const ulong EmptyContext = 0x9E3779B97F4A7C15;
