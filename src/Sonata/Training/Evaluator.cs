@@ -10,9 +10,9 @@ public static class Evaluator
 {
     /// <summary>
     /// Mean negative log-likelihood and accuracy (share of windows whose most likely next token is
-    /// the label) over <paramref name="windows"/>, in batches of <paramref name="batchSize"/>. As the
-    /// lab does, the LSTM state starts at zero and is carried from batch to batch; the last,
-    /// smaller batch takes the first rows of it. With a <paramref name="memory"/>, the predictions
+    /// the label) over <paramref name="windows"/>, in batches of <paramref name="batchSize"/>. Every
+    /// window is read from a zero LSTM state, so a score depends on neither the batch size nor the
+    /// order of the windows. With a <paramref name="memory"/>, the predictions
     /// are the network's blended with the n-gram memory's, and the network's own accuracy is
     /// reported beside. <paramref name="onBatch"/> is told each batch done.
     /// </summary>
@@ -25,7 +25,6 @@ public static class Evaluator
         int count = Math.Min(batches.Count, maxBatches ?? int.MaxValue);
         bool wasTraining = model.training;
         model.eval();
-        LstmState? state = null;
         double lossSum = 0;
         long correct = 0, networkCorrect = 0, seen = 0;
         try
@@ -36,9 +35,7 @@ public static class Evaluator
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 var (inputs, labels) = data.Batch(batches[b], device);                      // (B, L), (B,)
-                var (networkLogProbabilities, hidden, cell) = model.forward(inputs, state?.For(inputs.shape[0]));  // (B, V)
-                state?.Dispose();
-                state = LstmState.Detached(hidden, cell);
+                var (networkLogProbabilities, _, _) = model.forward(inputs, null);         // (B, V)
                 var logProbabilities = memory is null ? networkLogProbabilities
                     : memory.Apply(networkLogProbabilities, inputs);                  // (B, V)
                 networkCorrect += networkLogProbabilities.argmax(1).eq(labels).sum().item<long>();
@@ -50,7 +47,6 @@ public static class Evaluator
         }
         finally
         {
-            state?.Dispose();
             model.train(wasTraining);
         }
         return seen == 0
