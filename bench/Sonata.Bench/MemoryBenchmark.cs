@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
-using Sonata.Tokens;
+using Sonata.Prediction;
+using Sonata.Tokenization;
 
 namespace Sonata.Bench;
 

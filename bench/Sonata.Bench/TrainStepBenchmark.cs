@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
 using Sonata.Runtime;
 using Sonata.Training;

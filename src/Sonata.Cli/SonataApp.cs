@@ -1,16 +1,15 @@
+using Sonata.Cli.Commands.Data;
 using Sonata.Cli.Commands.Export;
 using Sonata.Cli.Commands.Generate;
 using Sonata.Cli.Commands.Train;
-using Sonata.Cli.Data;
 using Sonata.Cli.Evaluate;
-using Sonata.Cli.Tokens;
-using Sonata.Composing;
 using Sonata.Corpus;
+using Sonata.Evaluation;
 using Sonata.Generation;
 using Sonata.Midi;
-using Sonata.Training;
-using Sonata.Evaluation;
+using Sonata.Pieces;
 using Sonata.Tokenization;
+using Sonata.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -77,9 +76,12 @@ public static class SonataApp
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
-        catch (Exception e) when (IsUserError(e))
+        catch (Exception e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            // One line, never a stack trace: the message of an error in the input says what to fix;
+            // anything else is named by its type (SONATA_TRACE=1 prints where it came from).
+            console.MarkupLineInterpolated($"[red]error:[/] {(IsUserError(e) ? e.Message : $"{e.GetType().Name}: {e.Message}")}");
+            if (Environment.GetEnvironmentVariable("SONATA_TRACE") == "1") console.WriteLine(e.ToString());
             return 1;
         }
         finally
@@ -91,7 +93,8 @@ public static class SonataApp
     /// <summary>Errors that describe bad input or a missing tool: their message is the whole story.</summary>
     private static bool IsUserError(Exception e) => e is MidiFormatException or CorpusException
         or CheckpointMismatchException or UnknownTokensException or SoundToolMissingException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        or InvalidDataException or ArgumentException or InvalidOperationException or FormatException or IOException;
 
     private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions, ITokenSource tokens)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NAudio.Midi;
-using Sonata.Composing;
+using Sonata.Pieces;
 using Sonata.Music;
 
 namespace Sonata.Tests;

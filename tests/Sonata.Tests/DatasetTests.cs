@@ -1,4 +1,4 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using TorchSharp;
 
 namespace Sonata.Tests;

@@ -1,4 +1,5 @@
-using Sonata.Data;
+using Sonata.Prediction;
+using Sonata.Dataset;
 using Sonata.Model;
 using Sonata.Training;
 using TorchSharp;
@@ -26,9 +27,10 @@ public sealed class EvaluatorTests
         }
         long[] scored = split.Validation[..150];
 
-        var by32 = Evaluator.Evaluate(model, null, windows, scored, 32, torch.CPU, null, null, default);
-        var by7 = Evaluator.Evaluate(model, null, windows, scored, 7, torch.CPU, null, null, default);
-        var reversed = Evaluator.Evaluate(model, null, windows, [.. scored.Reverse()], 32, torch.CPU, null, null, default);
+        var predictor = new Predictor(model, memory: null, torch.CPU);
+        var by32 = Evaluator.Score(predictor, windows, scored, new EvaluationOptions { BatchSize = 32 });
+        var by7 = Evaluator.Score(predictor, windows, scored, new EvaluationOptions { BatchSize = 7 });
+        var reversed = Evaluator.Score(predictor, windows, [.. scored.Reverse()], new EvaluationOptions { BatchSize = 32 });
 
         Assert.Equal(by32.Accuracy, by7.Accuracy);
         Assert.Equal(by32.Accuracy, reversed.Accuracy);

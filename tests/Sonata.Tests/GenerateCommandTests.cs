@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Sonata.Cli;
-using Sonata.Composing;
+using Sonata.Pieces;
 using Sonata.Tokenization;
-using Sonata.Tokens;
 using Spectre.Console.Testing;
 
 namespace Sonata.Tests;

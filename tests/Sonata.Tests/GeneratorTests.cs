@@ -1,11 +1,13 @@
-using Sonata.Data;
+using Sonata.Prediction;
+using Sonata.Runs;
+using Sonata.Runtime;
+using Sonata.Dataset;
 using Sonata.Generation;
-using Sonata.Model;
 using Sonata.Training;
 
 namespace Sonata.Tests;
 
-/// <summary>The generator's parts: the sampler, the seed window, and the model in both context modes.</summary>
+/// <summary>The generator's parts: the sampler, the primer from the test split, and the predictor in both context modes.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
 {
@@ -51,27 +53,28 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     }
 
     [Fact]
-    public void The_seed_window_is_one_of_the_test_split()
+    public void The_primer_is_a_window_of_the_test_split()
     {
         var folder = new RunFolder(run.Folder);
         var config = JsonFilesRead(folder);
         var corpus = folder.ReadCorpusTokens();
         var vocabulary = Vocabulary.Load(folder.VocabularyFile);
-        var window = SeedWindow.FromTestSplit(corpus, vocabulary, config, seed: 11);
+        using var opened = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
+        var window = opened.TestWindow(seed: 11);
 
         long[] ids = vocabulary.Encode(corpus);
         var split = DatasetSplit.RandomWindows(ids.Length - 100, config.Data, config.Training.Seed);
         var testWindows = split.Test.Select(start => string.Join(' ', ids[(int)start..(int)(start + 100)].Select(id => vocabulary.TokenOf((int)id))));
         Assert.Contains(string.Join(' ', window.Tokens), testWindows);
-        Assert.Equal(window.Tokens, SeedWindow.FromTestSplit(corpus, vocabulary, config, seed: 11).Tokens);
+        Assert.Equal(window.Tokens, opened.TestWindow(seed: 11).Tokens);
     }
 
     [Fact]
     public void Window_and_stream_read_the_seed_alike_so_their_first_greedy_token_agrees()
     {
-        var folder = new RunFolder(run.Folder);
-        using var generator = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu);
-        var seed = SeedWindow.FromTestSplit(folder.ReadCorpusTokens(), generator.Vocabulary, generator.Config, seed: 2).Tokens;
+        using var opened = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
+        var generator = new Generator(opened.Predictor, opened.Vocabulary, opened.ContextLength);
+        var seed = opened.TestWindow(seed: 2).Tokens;
 
         var window = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Window });
         var stream = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Stream });
@@ -86,23 +89,23 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     [Fact]
     public void The_runs_memory_is_counted_again_so_that_with_all_the_weight_greedy_generation_follows_it()
     {
-        var folder = new RunFolder(run.Folder);
-        using var byDefault = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu);
-        using var memoryOnly = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu, memoryWeight: 1);
-        using var networkOnly = Generator.Load(folder, device: Sonata.Runtime.DeviceChoice.Cpu, memoryWeight: 0);
-        Assert.Equal(StreamsOptions.DefaultMemoryWeight, byDefault.MemoryWeight);     // the streams recipe's default
-        Assert.Equal(0, networkOnly.MemoryWeight);
-        Assert.Equal(0, networkOnly.Config.Model.MemoryWeight);                       // what it reports is what it uses
-        var corpus = folder.ReadCorpusTokens();
-        var seed = SeedWindow.FromTestSplit(corpus, memoryOnly.Vocabulary, memoryOnly.Config, seed: 4).Tokens;
+        using var byDefault = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
+        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1 });
+        using var networkOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 0 });
+        Assert.Equal(TrainingConfig.StreamsMemoryWeight, byDefault.Predictor.MemoryWeight);   // the streams recipe's default
+        Assert.Equal(0, networkOnly.Predictor.MemoryWeight);
+        Assert.Equal(0, networkOnly.Config.Memory.Weight);                                   // what it reports is what it uses
+        var corpus = new RunFolder(run.Folder).ReadCorpusTokens();
+        var seed = memoryOnly.TestWindow(seed: 4).Tokens;
 
-        var followed = memoryOnly.Generate(seed, new GenerationOptions { Length = 20 });
+        var followed = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
+            .Generate(seed, new GenerationOptions { Length = 20 });
 
         var config = memoryOnly.Config;
         var data = CorpusData.Build(corpus, config.Data);
         var memory = NGramMemory.Build(
             TrainingTokens.From(data.Ids, data.Split(config.Data, config.Training.Seed).Train, config.Data.SequenceLength),
-            data.Vocabulary.Count, config.Model.MemoryOrder);
+            data.Vocabulary.Count, config.Memory.Order);
         long[] ids = [.. followed.Tokens.Select(t => (long)memoryOnly.Vocabulary.IdOf(t))];
         var probabilities = new float[data.Vocabulary.Count];
         for (int i = 100; i < ids.Length; i++)
@@ -110,7 +113,8 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
             memory.Predict(ids.AsSpan(i - 100, 100), probabilities);
             Assert.Equal(Array.IndexOf(probabilities, probabilities.Max()), ids[i]);
         }
-        Assert.NotEqual(followed.Tokens, networkOnly.Generate(seed, new GenerationOptions { Length = 20 }).Tokens);
+        Assert.NotEqual(followed.Tokens, new Generator(networkOnly.Predictor, networkOnly.Vocabulary, networkOnly.ContextLength)
+            .Generate(seed, new GenerationOptions { Length = 20 }).Tokens);
     }
 
     private static TrainingConfig JsonFilesRead(RunFolder folder) => Sonata.IO.JsonFiles.Read<TrainingConfig>(folder.ConfigFile);

@@ -1,6 +1,7 @@
 using Sonata.Generation;
 using Generator = Sonata.Generation.Generator;
 using Sonata.Model;
+using Sonata.Runs;
 using Sonata.Runtime;
 using Sonata.Training;
 using TorchSharp;
@@ -64,16 +65,17 @@ public sealed class MusicEnsembleTests : IDisposable
     public void An_ensemble_run_trains_refuses_another_member_count_and_composes()
     {
         var folder = new RunFolder(Path.Combine(_root, "run"));
-        var config = TrainerTests.Tiny(epochs: 1, recipe: "streams") with { Model = TrainerTests.Tiny(1).Model with { Members = 2 } };
-        var summary = new Trainer(config).Run(ReferenceTokens.Files, folder, resume: false, progress: null, default);
+        var config = TrainerTests.Tiny(epochs: 1, recipe: Recipe.Streams) with { Model = TrainerTests.Tiny(1).Model with { Members = 2 } };
+        var summary = new Trainer(config).Run(ReferenceTokens.Corpus, folder, resume: false, progress: null, default);
         Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
 
         var single = config with { Model = config.Model with { Members = 1 }, Training = config.Training with { Epochs = 2 } };
-        var refused = Assert.Throws<CheckpointMismatchException>(() => new Trainer(single).Run(ReferenceTokens.Files, folder, resume: true, progress: null, default));
+        var refused = Assert.Throws<CheckpointMismatchException>(() => new Trainer(single).Run(ReferenceTokens.Corpus, folder, resume: true, progress: null, default));
         Assert.Contains("2 members", refused.Message);
 
-        using var generator = Generator.Load(folder, device: DeviceChoice.Cpu);
-        var seed = SeedWindow.FromTestSplit(folder.ReadCorpusTokens(), generator.Vocabulary, generator.Config, seed: 3).Tokens;
+        using var run = TrainedRun.Open(folder.Path, new RunOpening { Device = DeviceChoice.Cpu });
+        var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength);
+        var seed = run.TestWindow(seed: 3).Tokens;
         var window = generator.Generate(seed, new GenerationOptions { Length = 6, Context = ContextMode.Window });
         var stream = generator.Generate(seed, new GenerationOptions { Length = 6, Context = ContextMode.Stream });
         Assert.Equal(106, window.Tokens.Count);

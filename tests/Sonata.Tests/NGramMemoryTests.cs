@@ -1,5 +1,6 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
+using Sonata.Prediction;
 using Sonata.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -71,15 +72,16 @@ public sealed class NGramMemoryTests
         var options = new DataOptions { Split = kind };
         var corpus = CorpusData.Build(ReferenceTokens.Files, options);
         var split = corpus.Split(options, seed: 42);
-        var config = new TrainingConfig { Data = options, Model = new ModelOptions { MemoryWeight = 0.5 } };
+        using var networks = MusicModel.Create(corpus.Vocabulary.Count, new ModelOptions { EmbeddingSize = 4, HiddenSize = 4, Layers = 1 });
 
-        var blend = Trainer.CreateMemory(config, corpus, split);
+        using var predictor = Predictor.ForSplit(networks, corpus, split, options.SequenceLength, new MemoryOptions { Weight = 0.5 }, torch.CPU);
 
+        var blend = predictor.Memory;
         Assert.NotNull(blend);
         Assert.Equal(0.5, blend.Weight);
         Assert.Equal(split.Train.Length, blend.Memory.LabelCount);     // the empty context saw every training label once
         Assert.Equal(corpus.Vocabulary.Count, blend.Memory.VocabularySize);
-        Assert.Null(Trainer.CreateMemory(config with { Model = new ModelOptions() }, corpus, split));
+        Assert.Null(Predictor.ForSplit(networks, corpus, split, options.SequenceLength, new MemoryOptions(), torch.CPU).Memory);
     }
 
     [Fact]

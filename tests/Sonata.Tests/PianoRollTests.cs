@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Sonata.Composing;
+using Sonata.Pieces;
 using Sonata.Reports;
 
 namespace Sonata.Tests;

@@ -1,4 +1,4 @@
-using Sonata.Tokens;
+using Sonata.Tokenization;
 
 namespace Sonata.Tests;
 
@@ -11,4 +11,7 @@ public static class ReferenceTokens
     public static string File => Path.Combine(SharedData.ReferenceFolder, "mozart_sonatas.music21-8.1.0.tokens.json");
 
     public static IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> Files => Loaded.Value;
+
+    /// <summary>The same, as a corpus to train on (a tokens file knows no onsets).</summary>
+    public static Sonata.Training.TrainingCorpus Corpus => new(Files);
 }

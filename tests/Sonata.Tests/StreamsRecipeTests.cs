@@ -1,4 +1,4 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Training;
 using TorchSharp;
 

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json;
 using Sonata.Cli;
 using Sonata.Cli.Commands.Train;
-using Sonata.Cli.Tokens;
 using Sonata.Model;
 using Sonata.Training;
 using Spectre.Console.Testing;
@@ -62,8 +61,8 @@ public sealed class TrainCommandTests : IDisposable
              "--transpose", "--dropout", "0.25", "--weight-decay", "0.0001", "--streams", "8", "--chunk-length", "50", .. TinyOptions], console);
         Assert.Equal(0, code);
         var config = Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json"));
-        Assert.Equal("streams", config.Recipe);
-        Assert.Equal((Sonata.Data.SplitKind.Pieces, true), (config.Data.Split, config.Data.Transpose));
+        Assert.Equal(Recipe.Streams, config.Recipe);
+        Assert.Equal((Sonata.Dataset.SplitKind.Pieces, true), (config.Data.Split, config.Data.Transpose));
         Assert.Equal((0.25, 0.0001), (config.Model.Dropout, config.Training.WeightDecay));
         Assert.Equal((8, 50), (config.Streams.Streams, config.Streams.ChunkLength));
 
@@ -96,16 +95,12 @@ public sealed class TrainCommandTests : IDisposable
         {
             if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
         }
-        // The default recipe, streams, trains an ensemble blended with an n-gram memory; the model
-        // options default to the lab's single network alone, as does the lab's recipe.
-        var expected = new TrainingConfig
-        {
-            TokenSource = "corpus",
-            Model = new ModelOptions { Members = StreamsOptions.DefaultMembers, MemoryWeight = StreamsOptions.DefaultMemoryWeight },
-        };
-        Assert.Equal(expected, settings.ToConfig("corpus"));
-        settings.Recipe = "lab";
-        Assert.Equal(expected with { Recipe = "lab", Model = new ModelOptions() }, settings.ToConfig("corpus"));
+        // With no options, sonata train runs the library's default config; with --recipe lab, the
+        // library's defaults of the lab's recipe.
+        Assert.Equal(new TrainingConfig { TokenSource = "corpus" }, settings.ToConfig("corpus"));
+        settings.Recipe = Recipe.Lab;
+        Assert.Equal(TrainingConfig.For(Recipe.Lab) with { TokenSource = "corpus" }, settings.ToConfig("corpus"));
+        Assert.Equal((1, 0.0), (TrainingConfig.For(Recipe.Lab).Model.Members, TrainingConfig.For(Recipe.Lab).Memory.Weight));
     }
 
     /// <summary>The tensor names and shapes in a safetensors file's header.</summary>
@@ -124,10 +119,10 @@ public sealed class TrainCommandTests : IDisposable
     {
         public string Description => "reference tokens";
 
-        public Task<IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>> LoadAsync(CancellationToken cancellationToken)
+        public Task<TrainingCorpus> LoadAsync(CancellationToken cancellationToken)
         {
             cancellation.Cancel();
-            return Task.FromResult(ReferenceTokens.Files);
+            return Task.FromResult(ReferenceTokens.Corpus);
         }
     }
 }

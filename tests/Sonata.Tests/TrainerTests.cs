@@ -1,6 +1,7 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.IO;
 using Sonata.Model;
+using Sonata.Prediction;
 using Sonata.Runtime;
 using Sonata.Training;
 using TorchSharp;
@@ -16,11 +17,12 @@ public sealed class TrainerTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Embedding 8, hidden 32, one layer; 3 training and 2 evaluation batches an epoch.</summary>
-    internal static TrainingConfig Tiny(int epochs, string recipe = "lab") => new()
+    internal static TrainingConfig Tiny(int epochs, Recipe recipe = Recipe.Lab) => new()
     {
         Recipe = recipe,
         TokenSource = "test",
         Model = new ModelOptions { EmbeddingSize = 8, HiddenSize = 32, Layers = 1 },
+        Memory = new MemoryOptions(),
         Training = new TrainingOptions
         {
             Epochs = epochs,
@@ -35,7 +37,7 @@ public sealed class TrainerTests : IDisposable
 
     private static TrainingSummary Train(TrainingConfig config, RunFolder folder, bool resume = false,
         IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)>? files = null, CancellationToken cancellationToken = default) =>
-        new Trainer(config).Run(files ?? ReferenceTokens.Files, folder, resume, progress: null, cancellationToken);
+        new Trainer(config).Run(new TrainingCorpus(files ?? ReferenceTokens.Files), folder, resume, progress: null, cancellationToken);
 
     [Fact]
     public void One_epoch_writes_the_whole_run_folder()
@@ -50,7 +52,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(Tiny(1), JsonFiles.Read<TrainingConfig>(folder.ConfigFile));
         Assert.Equal(668, Vocabulary.Load(folder.VocabularyFile).Count);
         string[] metrics = File.ReadAllLines(folder.MetricsFile);
-        Assert.Equal(["epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy"], metrics[..1]);
+        Assert.Equal(["epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy,train_seconds,batches"], metrics[..1]);
         Assert.StartsWith("1,", metrics[1]);
         Assert.Equal(2, metrics.Length);
         foreach (string png in new[] { folder.LossPlotFile, folder.AccuracyPlotFile })
@@ -65,11 +67,11 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("lab", false, 1)]
-    [InlineData("streams", false, 1)]
-    [InlineData("streams", true, 1)]
-    [InlineData("streams", false, 2)]
-    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(string recipe, bool regularized, int members)
+    [InlineData(Recipe.Lab, false, 1)]
+    [InlineData(Recipe.Streams, false, 1)]
+    [InlineData(Recipe.Streams, true, 1)]
+    [InlineData(Recipe.Streams, false, 2)]
+    public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(Recipe recipe, bool regularized, int members)
     {
         var straight = Folder("straight");
         var resumed = Folder("resumed");
@@ -80,7 +82,11 @@ public sealed class TrainerTests : IDisposable
                 Model = Tiny(epochs).Model with { Dropout = 0.3 },
                 Training = Tiny(epochs).Training with { WeightDecay = 1e-5 },
             }
-            : Tiny(epochs, recipe) with { Model = Tiny(epochs).Model with { Members = members, MemoryWeight = members > 1 ? 0.5 : 0 } };
+            : Tiny(epochs, recipe) with
+            {
+                Model = Tiny(epochs).Model with { Members = members },
+                Memory = new MemoryOptions { Weight = members > 1 ? 0.5 : 0 },
+            };
         Train(Config(2), straight);
         Train(Config(1), resumed);
         var summary = Train(Config(2), resumed, resume: true);
@@ -116,7 +122,7 @@ public sealed class TrainerTests : IDisposable
         var folder = Folder("cancel");
         using var cancellation = new CancellationTokenSource();
         var progress = new CancelAt(TrainingPhase.Training, epoch: 2, cancellation);
-        var summary = new Trainer(Tiny(epochs: 3)).Run(ReferenceTokens.Files, folder, resume: false, progress, cancellation.Token);
+        var summary = new Trainer(Tiny(epochs: 3)).Run(ReferenceTokens.Corpus, folder, resume: false, progress, cancellation.Token);
 
         Assert.Equal(StopReason.Cancelled, summary.StopReason);
         Assert.Equal(1, summary.Epochs);
@@ -136,7 +142,7 @@ public sealed class TrainerTests : IDisposable
     public void The_streams_recipe_trains_and_scores_the_lab_s_windows()
     {
         var folder = Folder("streams");
-        var summary = Train(Tiny(epochs: 1, "streams") with { Data = new DataOptions { Transpose = true } }, folder);
+        var summary = Train(Tiny(epochs: 1, Recipe.Streams) with { Data = new DataOptions { Transpose = true } }, folder);
 
         Assert.Equal((535, 535, 1), (summary.ValBatches, summary.TestBatches, summary.Epochs));
         Assert.Equal(4 * 71, summary.TrainBatches);   // 4 passes of 16 streams of 100-token chunks through 114,208 tokens
@@ -144,7 +150,7 @@ public sealed class TrainerTests : IDisposable
         var vocabulary = Vocabulary.Load(folder.VocabularyFile);
         Assert.True(vocabulary.Count > 668);
         Assert.Equal(Vocabulary.Build(ReferenceTokens.Files).Tokens, vocabulary.Tokens.Take(668));
-        Assert.Equal("streams", JsonFiles.Read<TrainingConfig>(folder.ConfigFile).Recipe);
+        Assert.Equal(Recipe.Streams, JsonFiles.Read<TrainingConfig>(folder.ConfigFile).Recipe);
     }
 
     private static List<(string Name, float[] Values)> Weights(string checkpoint)
@@ -159,7 +165,7 @@ public sealed class TrainerTests : IDisposable
     }
 
     private static IEnumerable<string> WithoutSeconds(RunFolder folder) =>
-        File.ReadAllLines(folder.MetricsFile).Select(line => string.Join(',', line.Split(',').Where((_, column) => column != 4)));
+        File.ReadAllLines(folder.MetricsFile).Select(line => string.Join(',', line.Split(',').Where((_, column) => column is not (4 or 6))));
 
     /// <summary>Cancels when a report of <paramref name="phase"/> in <paramref name="epoch"/> arrives.</summary>
     private sealed class CancelAt(TrainingPhase phase, int epoch, CancellationTokenSource cancellation) : IProgress<TrainingProgress>

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Sonata.Composing;
+using Sonata.Pieces;
 
 namespace Sonata.Tests;
 

@@ -1,7 +1,6 @@
-using Sonata.Data;
 using Sonata.IO;
 using Sonata.Model;
-using Sonata.Training;
+using Sonata.Runs;
 using TorchSharp.PyBridge;
 
 namespace Sonata.Export;
@@ -16,25 +15,14 @@ public static class SafetensorsExport
     /// <summary>What was written.</summary>
     public sealed record Result(int Epoch, string ModelFile, string VocabularyFile, ModelOptions Model, int VocabularySize);
 
-    /// <summary>
-    /// Exports the checkpoint of <paramref name="epoch"/>, or by default of the epoch with the best
-    /// validation accuracy, from <paramref name="run"/> to <paramref name="modelFile"/>.
-    /// </summary>
-    public static Result Export(RunFolder run, string modelFile, int? epoch = null)
+    /// <summary>Exports the networks of <paramref name="run"/>'s checkpoint to <paramref name="modelFile"/>.</summary>
+    public static Result Export(TrainedRun run, string modelFile)
     {
-        string newest = run.NewestCheckpoint() ?? throw new FileNotFoundException($"{run.Path} holds no checkpoint");
-        var history = Checkpoint.ReadHeader(newest).History;
-        int chosen = epoch ?? history.MaxBy(m => m.ValAccuracy)?.Epoch ?? Checkpoint.ReadHeader(newest).Epoch;
-        string checkpoint = run.CheckpointFile(chosen);
-        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{run.Path} holds no checkpoint of epoch {chosen}", checkpoint);
-
-        var header = Checkpoint.ReadHeader(checkpoint);
-        using var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
-        Checkpoint.Load(checkpoint, model, optimizer: null);
+        ArgumentNullException.ThrowIfNull(run);
         string fullPath = Path.GetFullPath(modelFile);
-        AtomicFile.Write(fullPath, stream => model.save_safetensors(stream, leaveOpen: true));
+        AtomicFile.Write(fullPath, stream => run.Networks.save_safetensors(stream, leaveOpen: true));
         string vocabularyFile = Path.Combine(Path.GetDirectoryName(fullPath)!, "vocab.json");
-        new Vocabulary(header.Vocabulary).Save(vocabularyFile);
-        return new Result(chosen, fullPath, vocabularyFile, header.Config.Model, header.Vocabulary.Count);
+        run.Vocabulary.Save(vocabularyFile);
+        return new Result(run.Checkpoint.Epoch, fullPath, vocabularyFile, run.Config.Model, run.Vocabulary.Count);
     }
 }

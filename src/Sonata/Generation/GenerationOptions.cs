@@ -1,9 +1,9 @@
 namespace Sonata.Generation;
 
-/// <summary>How <see cref="Generator"/> continues a seed (the lab's Problem 4).</summary>
+/// <summary>How <see cref="Generator"/> continues a primer (the lab's Problem 4).</summary>
 public sealed record GenerationOptions
 {
-    /// <summary>New tokens to predict after the seed. Lab: 500.</summary>
+    /// <summary>New tokens to predict after the primer. Lab: 500.</summary>
     public int Length { get; init; } = 500;
 
     /// <summary>Re-read the last window each step (the lab's way) or carry the LSTM state.</summary>

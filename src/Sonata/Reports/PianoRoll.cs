@@ -1,5 +1,4 @@
 using ScottPlot;
-using Sonata.Composing;
 using Sonata.IO;
 using Sonata.Music;
 

@@ -1,4 +1,4 @@
-using Sonata.Composing;
+using Sonata.Pieces;
 
 namespace Sonata.Tokenization;
 

@@ -1,5 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text;
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.IO;
 using Sonata.Model;
 using TorchSharp.Modules;
@@ -42,20 +43,36 @@ public static class Checkpoint
         return ReadHeader(reader, path);
     }
 
-    /// <summary>Loads the weights (and, if given, the optimizer state) of a checkpoint already found compatible.</summary>
+    /// <summary>
+    /// Loads the weights (and, if given, the optimizer state) of a checkpoint already found
+    /// compatible. A file without its end marker is refused before anything is read, with or
+    /// without the optimizer.
+    /// </summary>
     public static void Load(string path, MusicModel model, OptimizerHelper? optimizer)
     {
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        EnsureWhole(reader.BaseStream, path);
         ReadHeader(reader, path);
         model.load(reader);
         if (optimizer is null) return;
         optimizer.load_state_dict(reader);
         if (!reader.ReadBytes(EndMarker.Length).AsSpan().SequenceEqual(EndMarker))
-            throw new InvalidDataException($"{path} is not a whole checkpoint (no end marker)");
+            throw new InvalidDataException($"{path} is not a whole checkpoint (its end marker is not where its optimizer state ends)");
+    }
+
+    private static void EnsureWhole(Stream stream, string path)
+    {
+        var tail = new byte[EndMarker.Length];
+        if (stream.Length < Magic.Length + tail.Length) throw new InvalidDataException($"{path} is not a whole checkpoint (too short)");
+        stream.Seek(-tail.Length, SeekOrigin.End);
+        stream.ReadExactly(tail);
+        stream.Seek(0, SeekOrigin.Begin);
+        if (!tail.AsSpan().SequenceEqual(EndMarker)) throw new InvalidDataException($"{path} is not a whole checkpoint (no end marker)");
     }
 
     /// <summary>
-    /// Refuses a checkpoint that a different vocabulary, model shape or data split made, with a
+    /// Refuses a checkpoint that a different vocabulary, model shape, recipe, data split or any
+    /// other option that changes training made (see <see cref="ConfigDifferences"/>), with a
     /// message that names both sides.
     /// </summary>
     public static void EnsureCompatible(CheckpointHeader header, string path, Vocabulary vocabulary, TrainingConfig config)
@@ -70,11 +87,16 @@ public static class Checkpoint
                 $"checkpoint {name} was made with another model shape ({header.Config.Model}) than this run's ({config.Model})");
         if (header.Config.Recipe != config.Recipe)
             throw new CheckpointMismatchException(
-                $"checkpoint {name} was trained with recipe '{header.Config.Recipe}', this run asks for '{config.Recipe}'");
+                $"checkpoint {name} was trained with recipe '{Name(header.Config.Recipe)}', this run asks for '{Name(config.Recipe)}'");
         if (header.Config.Data != config.Data || header.Config.Training.Seed != config.Training.Seed)
             throw new CheckpointMismatchException(
                 $"checkpoint {name} was made with another data split ({Describe(header.Config)}) than this run's ({Describe(config)})");
+        if (ConfigDifferences.Between(header.Config, config) is { Count: > 0 } differences)
+            throw new CheckpointMismatchException(
+                $"checkpoint {name} was trained with other options than this run asks for ({string.Join("; ", differences)}): resume with the run's own options, or train into another folder");
     }
+
+    private static string Name(Recipe recipe) => recipe.ToString().ToLowerInvariant();
 
     private static string Describe(TrainingConfig config) =>
         $"seed {config.Training.Seed}, {config.Data}";
@@ -84,7 +106,18 @@ public static class Checkpoint
         if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
             throw new InvalidDataException($"{path} is not a Sonata checkpoint");
         int length = reader.ReadInt32();
-        var header = JsonFiles.Deserialize<CheckpointHeader>(Encoding.UTF8.GetString(reader.ReadBytes(length)));
+        CheckpointHeader header;
+        try
+        {
+            var json = JsonNode.Parse(Encoding.UTF8.GetString(reader.ReadBytes(length)))?.AsObject()
+                ?? throw new InvalidDataException($"{path} has an empty checkpoint header");
+            if (json["config"] is JsonObject config) ConfigMigration.Apply(config);
+            header = JsonFiles.Deserialize<CheckpointHeader>(json.ToJsonString());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{path} has an unreadable checkpoint header: {e.Message}");
+        }
         if (header.Format != Format)
             throw new InvalidDataException($"{path} has checkpoint format {header.Format}; this Sonata reads format {Format}");
         return header;

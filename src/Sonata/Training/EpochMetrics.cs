@@ -1,7 +1,13 @@
 namespace Sonata.Training;
 
 /// <summary>
-/// One finished epoch: a row of metrics.csv. <paramref name="NetworkValAccuracy"/> is the
-/// network's own validation accuracy when the model blends in an n-gram memory, else null.
+/// One finished epoch: a row of metrics.csv. The validation figures are on the validation
+/// windows scored each epoch (all of them, or <see cref="TrainingOptions.ValidationWindows"/>).
 /// </summary>
-public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValLoss, double ValAccuracy, double Seconds, double? NetworkValAccuracy = null);
+/// <param name="NetworkValAccuracy">The networks' own validation accuracy when the model blends in an n-gram memory, else null.</param>
+/// <param name="Seconds">Wall-clock seconds of the epoch: training and validation.</param>
+/// <param name="TrainSeconds">Of those, the seconds of training alone (null in runs made before it was kept).</param>
+/// <param name="Batches">Training batches the epoch ran (fewer than a full epoch when a time budget ended it; null in older runs).</param>
+public sealed record EpochMetrics(
+    int Epoch, double TrainLoss, double ValLoss, double ValAccuracy, double Seconds, double? NetworkValAccuracy = null,
+    double? TrainSeconds = null, int? Batches = null);

@@ -1,56 +1,45 @@
-using Sonata.Data;
-using Sonata.Model;
+using Sonata.Dataset;
+using Sonata.Prediction;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Sonata.Training;
 
-/// <summary>Loss and accuracy of a model on a split, in eval mode, as the lab scores validation and test.</summary>
+/// <summary>Loss and accuracy of a predictor on a split, as the lab scores validation and test.</summary>
 public static class Evaluator
 {
     /// <summary>
     /// Mean negative log-likelihood and accuracy (share of windows whose most likely next token is
-    /// the label) over <paramref name="windows"/>, in batches of <paramref name="batchSize"/>. Every
-    /// window is read from a zero LSTM state, so a score depends on neither the batch size nor the
-    /// order of the windows. With a <paramref name="memory"/>, the predictions
-    /// are the network's blended with the n-gram memory's, and the network's own accuracy is
-    /// reported beside. <paramref name="onBatch"/> is told each batch done.
+    /// the label) over <paramref name="windows"/>. Every window is read from a zero LSTM state, so a
+    /// score depends on neither the batch size nor the order of the windows. When the predictor
+    /// blends in a memory, the networks' own accuracy is reported beside. <paramref name="progress"/>
+    /// is told each batch done, and how many there are.
     /// </summary>
-    public static SplitScore Evaluate(
-        MusicModel model, MemoryBlend? memory, TokenWindows data, long[] windows, int batchSize, Device device,
-        int? maxBatches, Action<int, int>? onBatch, CancellationToken cancellationToken)
+    public static SplitScore Score(
+        Predictor predictor, TokenWindows data, long[] windows, EvaluationOptions options,
+        IProgress<(int Batch, int Batches)>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var batches = WindowBatches.InOrder(windows, batchSize);
-        int count = Math.Min(batches.Count, maxBatches ?? int.MaxValue);
-        bool wasTraining = model.training;
-        model.eval();
+        ArgumentNullException.ThrowIfNull(predictor);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        var batches = WindowBatches.InOrder(windows, options.BatchSize);
+        int count = Math.Min(batches.Count, options.MaxBatches ?? int.MaxValue);
         double lossSum = 0;
         long correct = 0, networkCorrect = 0, seen = 0;
-        try
+        for (int b = 0; b < count; b++)
         {
-            using var noGrad = torch.no_grad();
-            for (int b = 0; b < count; b++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var scope = torch.NewDisposeScope();
-                var (inputs, labels) = data.Batch(batches[b], device);                      // (B, L), (B,)
-                var (networkLogProbabilities, _, _) = model.forward(inputs, null);         // (B, V)
-                var logProbabilities = memory is null ? networkLogProbabilities
-                    : memory.Apply(networkLogProbabilities, inputs);                  // (B, V)
-                networkCorrect += networkLogProbabilities.argmax(1).eq(labels).sum().item<long>();
-                lossSum += nn.functional.nll_loss(logProbabilities, labels, reduction: nn.Reduction.Sum).item<float>();
-                correct += logProbabilities.argmax(1).eq(labels).sum().item<long>();     // (B,) → count
-                seen += labels.shape[0];
-                onBatch?.Invoke(b + 1, count);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = torch.NewDisposeScope();
+            var (inputs, labels) = data.Batch(batches[b], predictor.Device);                      // (B, L), (B,)
+            var prediction = predictor.Predict(inputs);                                           // (B, V) twice
+            lossSum += torch.nn.functional.nll_loss(prediction.LogProbabilities, labels, reduction: torch.nn.Reduction.Sum).item<float>();
+            correct += prediction.LogProbabilities.argmax(1).eq(labels).sum().item<long>();       // (B,) → count
+            networkCorrect += prediction.NetworkLogProbabilities.argmax(1).eq(labels).sum().item<long>();
+            seen += labels.shape[0];
+            progress?.Report((b + 1, count));
         }
-        finally
-        {
-            model.train(wasTraining);
-        }
+        bool blended = predictor.Memory is not null;
         return seen == 0
-            ? new SplitScore(double.NaN, double.NaN, memory is null ? null : double.NaN)
-            : new SplitScore(lossSum / seen, (double)correct / seen, memory is null ? null : (double)networkCorrect / seen);
+            ? new SplitScore(double.NaN, double.NaN, blended ? double.NaN : null)
+            : new SplitScore(lossSum / seen, (double)correct / seen, blended ? (double)networkCorrect / seen : null);
     }
 }

@@ -11,8 +11,8 @@ namespace Sonata.Training;
 /// </summary>
 public interface ITrainingRecipe : IDisposable
 {
-    /// <summary>Name recorded in config.json and checkpoints.</summary>
-    string Name { get; }
+    /// <summary>Which recipe this is (config.json and checkpoints record it).</summary>
+    Recipe Kind { get; }
 
     /// <summary>Batches in one full epoch.</summary>
     int BatchesPerEpoch { get; }

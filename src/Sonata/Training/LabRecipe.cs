@@ -1,4 +1,4 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
 using static TorchSharp.torch;
 
@@ -29,7 +29,7 @@ public sealed class LabRecipe : ITrainingRecipe
         BatchesPerEpoch = WindowBatches.TrainBatchCount(trainWindows.Length, batchSize);
     }
 
-    public string Name => "lab";
+    public Recipe Kind => Recipe.Lab;
 
     public int BatchesPerEpoch { get; }
 

@@ -4,12 +4,12 @@ using System.Text;
 namespace Sonata.Training;
 
 /// <summary>
-/// metrics.csv: <c>epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy</c>, a row
-/// per epoch; the last is empty for a model without a memory.
+/// metrics.csv: <c>epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy,train_seconds,batches</c>,
+/// a row per epoch; network_val_accuracy is empty for a model without a memory.
 /// </summary>
 public static class MetricsCsv
 {
-    public const string Header = "epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy";
+    public const string Header = "epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy,train_seconds,batches";
 
     public static string Format(IEnumerable<EpochMetrics> history)
     {
@@ -17,7 +17,7 @@ public static class MetricsCsv
         foreach (var m in history)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{m.Epoch},{m.TrainLoss:F6},{m.ValLoss:F6},{m.ValAccuracy:F6},{m.Seconds:F1},{m.NetworkValAccuracy:F6}\n");
+                $"{m.Epoch},{m.TrainLoss:F6},{m.ValLoss:F6},{m.ValAccuracy:F6},{m.Seconds:F1},{m.NetworkValAccuracy:F6},{m.TrainSeconds:F1},{m.Batches}\n");
         }
         return csv.ToString();
     }

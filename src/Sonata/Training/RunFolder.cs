@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.IO;
 using Sonata.Reports;
-using Sonata.Tokens;
+using Sonata.Tokenization;
 
 namespace Sonata.Training;
 
@@ -58,7 +58,7 @@ public sealed partial class RunFolder(string path)
 
     /// <summary>
     /// corpus-tokens.json, and corpus-steps.json when <paramref name="steps"/> (step in quarter
-    /// notes → count, see <see cref="Composing.StepDistribution"/>) is known.
+    /// notes → count, see <see cref="Pieces.StepDistribution"/>) is known.
     /// </summary>
     public void WriteCorpus(
         IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, IReadOnlyDictionary<double, double>? steps)

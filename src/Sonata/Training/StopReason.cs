@@ -9,4 +9,8 @@ public enum StopReason
     TargetAccuracy,
     /// <summary>Cancelled (Ctrl-C); the unfinished epoch was dropped.</summary>
     Cancelled,
+    /// <summary><see cref="TrainingOptions.Patience"/> epochs in a row did not improve the validation accuracy.</summary>
+    Patience,
+    /// <summary>The time budget (<see cref="TrainingOptions.Minutes"/>) ran out.</summary>
+    TimeBudget,
 }

@@ -3,15 +3,6 @@ namespace Sonata.Training;
 /// <summary>The shape of the <see cref="StreamsRecipe"/>'s batches.</summary>
 public sealed record StreamsOptions
 {
-    /// <summary>Ensemble members <c>sonata train</c> gives the streams recipe unless told otherwise (see README: the recipe race).</summary>
-    public const int DefaultMembers = 3;
-
-    /// <summary>
-    /// <see cref="Model.ModelOptions.MemoryWeight"/> <c>sonata train</c> gives the streams recipe
-    /// unless told otherwise (see README: the recipe race).
-    /// </summary>
-    public const double DefaultMemoryWeight = 0.5;
-
     /// <summary>
     /// Parallel streams through the training tokens: the batch size (B). Many short chunks beat
     /// few long ones at the same cost: 64 × 25 reached 36.5 % validation in 3 CPU minutes where

@@ -1,4 +1,4 @@
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -54,7 +54,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
             throw new ArgumentException($"{_length} training tokens make no chunk of {options.ChunkLength} in each of {options.Streams} streams");
     }
 
-    public string Name => "streams";
+    public Recipe Kind => Recipe.Streams;
 
     public int BatchesPerEpoch { get; }
 

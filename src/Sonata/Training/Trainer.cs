@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Sonata.Data;
+using Sonata.Dataset;
 using Sonata.Model;
+using Sonata.Prediction;
 using Sonata.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,33 +23,32 @@ public sealed class Trainer(TrainingConfig config)
     /// Runs (or, with <paramref name="resume"/>, continues from the newest checkpoint in
     /// <paramref name="folder"/>) until the epochs are done, the target accuracy is reached, or
     /// <paramref name="cancellationToken"/> fires; an interrupted epoch is dropped, never half-saved.
-    /// The folder keeps the tokens (and, when given, the corpus's <paramref name="steps"/> between
-    /// onsets), so that generation can rebuild the test split and draw the corpus's rhythm.
+    /// The folder keeps the corpus's tokens (and onset steps, when known), so that a trained run
+    /// can rebuild its split and draw the corpus's rhythm.
     /// </summary>
     public TrainingSummary Run(
-        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, RunFolder folder, bool resume,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
-        IReadOnlyDictionary<double, double>? steps = null)
+        TrainingCorpus corpus, RunFolder folder, bool resume, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(folder);
         var options = Config.Training;
         int threads = options.Threads ?? TorchRuntime.DefaultThreads;
         TorchRuntime.SetThreads(threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
+        var evaluation = new EvaluationOptions { BatchSize = Config.Data.EvalBatchSize, MaxBatches = options.MaxEvalBatches };
 
         // ---- Data: vocabulary, windows, the seeded split
-        var corpus = CorpusData.Build(files, Config.Data);
-        var vocabulary = corpus.Vocabulary;
-        using var data = new TokenWindows(corpus.Ids, Config.Data.SequenceLength);
-        var split = corpus.Split(Config.Data, options.Seed);
-        using var recipe = CreateRecipe(Config, corpus, data, split, device);
-        var memory = CreateMemory(Config, corpus, split);
-        int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, Config.Data.EvalBatchSize);
-        int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, Config.Data.EvalBatchSize);
+        var data = CorpusData.Build(corpus.Files, Config.Data);
+        var vocabulary = data.Vocabulary;
+        using var windows = new TokenWindows(data.Ids, Config.Data.SequenceLength);
+        var split = data.Split(Config.Data, options.Seed);
+        using var recipe = TrainingRecipes.Create(Config, data, windows, split, device);
 
-        // ---- Model and optimizer (initial weights drawn from the seed)
+        // ---- Model, its predictor (with the run's memory) and optimizer (initial weights drawn from the seed)
         torch.manual_seed(options.Seed);
-        using var model = MusicModel.Create(vocabulary.Count, Config.Model);
+        var model = MusicModel.Create(vocabulary.Count, Config.Model);
         model.to(device);
+        using var predictor = Predictor.ForSplit(model, data, split, Config.Data.SequenceLength, Config.Memory, device);
         using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
 
         // ---- Run folder: start, or resume from the newest complete checkpoint
@@ -67,41 +67,55 @@ public sealed class Trainer(TrainingConfig config)
         }
         folder.WriteConfig(Config);
         folder.WriteVocabulary(vocabulary);
-        folder.WriteCorpus(files, steps);
+        folder.WriteCorpus(corpus.Files, corpus.Steps);
         int firstEpoch = history.Count == 0 ? 1 : history[^1].Epoch + 1;
+        int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, evaluation.BatchSize);
+        int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, evaluation.BatchSize);
         progress?.Report(new TrainingProgress(TrainingPhase.Started)
         {
             Epochs = options.Epochs,
-            Plan = new TrainingPlan(
-                data.Count + data.SequenceLength, vocabulary.Count, data.Count, split.Train.Length, split.Validation.Length,
-                split.Test.Length, recipe.BatchesPerEpoch, valBatches, testBatches, firstEpoch, options.Epochs,
-                device.ToString(), threads, resumedFrom, recipe.Name),
+            Plan = new TrainingPlan
+            {
+                Tokens = windows.Count + windows.SequenceLength, VocabularySize = vocabulary.Count, Windows = windows.Count,
+                TrainWindows = split.Train.Length, ValWindows = split.Validation.Length, TestWindows = split.Test.Length,
+                TrainBatches = recipe.BatchesPerEpoch, ValBatches = valBatches, TestBatches = testBatches,
+                FirstEpoch = firstEpoch, Epochs = options.Epochs, Device = device.ToString(), Threads = threads,
+                ResumedFrom = resumedFrom, Recipe = recipe.Kind,
+            },
         });
 
-        // ---- Epochs
+        // ---- Epochs: train, validate (every window, or the seeded subset), save; stop at the
+        //      last epoch, the target accuracy, the patience's end or the time budget's
+        long[] validationWindows = options.ValidationWindows is { } subset
+            ? WindowSubset.Of(split.Validation, subset, options.Seed) : split.Validation;
+        var session = Stopwatch.StartNew();
         var stopReason = StopReason.Epochs;
         try
         {
             for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
             {
+                if (OutOfTime(session))
+                {
+                    stopReason = StopReason.TimeBudget;
+                    break;
+                }
                 var clock = Stopwatch.StartNew();
-                double trainLoss = TrainEpoch(model, optimizer, recipe, epoch, progress, cancellationToken);
-                var validation = Evaluator.Evaluate(
-                    model, memory, data, split.Validation, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
-                    (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Validating)
-                        { Epoch = epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
-                    cancellationToken);
+                var trained = TrainEpoch(model, optimizer, recipe, epoch, session, progress, cancellationToken);
+                double trainSeconds = clock.Elapsed.TotalSeconds;
+                var validation = Evaluator.Score(predictor, windows, validationWindows, evaluation,
+                    BatchProgress(progress, TrainingPhase.Validating, epoch), cancellationToken);
                 var metrics = new EpochMetrics(
-                    epoch, trainLoss, validation.Loss, validation.Accuracy, clock.Elapsed.TotalSeconds, validation.NetworkAccuracy);
+                    epoch, trained.Loss, validation.Loss, validation.Accuracy, clock.Elapsed.TotalSeconds, validation.NetworkAccuracy,
+                    trainSeconds, trained.Batches);
                 history.Add(metrics);
                 Checkpoint.Save(folder.CheckpointFile(epoch),
                     new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
                 folder.WriteMetrics(history);
                 progress?.Report(new TrainingProgress(TrainingPhase.EpochFinished)
                     { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
-                if (validation.Accuracy >= options.TargetAccuracy)
+                if (StopAfter(history, trained.OutOfTime) is { } reason)
                 {
-                    stopReason = StopReason.TargetAccuracy;
+                    stopReason = reason;
                     break;
                 }
             }
@@ -111,7 +125,8 @@ public sealed class Trainer(TrainingConfig config)
             stopReason = StopReason.Cancelled;
         }
 
-        // ---- Test: the best epoch's checkpoint on the test split
+        // ---- Test: the best epoch's checkpoint on the test split (and on the whole validation
+        //      split, when epochs were validated on a subset)
         var summary = new TrainingSummary
         {
             TrainBatches = recipe.BatchesPerEpoch,
@@ -121,20 +136,20 @@ public sealed class Trainer(TrainingConfig config)
             StopReason = stopReason,
             Seconds = history.Sum(m => m.Seconds),
         };
-        var best = history.Count == 0 ? null : history.MaxBy(m => m.ValAccuracy);
-        if (best is not null && File.Exists(folder.CheckpointFile(best.Epoch)))
+        if (CheckpointChoice.Best(history, folder) is { } best)
         {
             var clock = Stopwatch.StartNew();
-            Checkpoint.Load(folder.CheckpointFile(best.Epoch), model, optimizer: null);
-            var test = Evaluator.Evaluate(
-                model, memory, data, split.Test, Config.Data.EvalBatchSize, device, options.MaxEvalBatches,
-                (batch, batches) => progress?.Report(new TrainingProgress(TrainingPhase.Testing)
-                    { Epoch = best.Epoch, Epochs = options.Epochs, Batch = batch, Batches = batches }),
-                CancellationToken.None);
+            Checkpoint.Load(best.File, model, optimizer: null);
+            var wholeValidation = options.ValidationWindows is null ? null
+                : Evaluator.Score(predictor, windows, split.Validation, evaluation, BatchProgress(progress, TrainingPhase.Validating, best.Epoch));
+            var test = Evaluator.Score(predictor, windows, split.Test, evaluation, BatchProgress(progress, TrainingPhase.Testing, best.Epoch));
             summary = summary with
             {
-                BestValAccuracy = best.ValAccuracy,
+                BestValAccuracy = history.Single(m => m.Epoch == best.Epoch).ValAccuracy,
                 BestEpoch = best.Epoch,
+                ValAccuracy = wholeValidation?.Accuracy,
+                ValLoss = wholeValidation?.Loss,
+                NetworkValAccuracy = wholeValidation?.NetworkAccuracy,
                 TestAccuracy = test.Accuracy,
                 TestLoss = test.Loss,
                 NetworkTestAccuracy = test.NetworkAccuracy,
@@ -146,9 +161,25 @@ public sealed class Trainer(TrainingConfig config)
         return summary;
     }
 
-    /// <summary>One epoch of training; returns its mean loss. Throws when cancelled between batches.</summary>
-    private double TrainEpoch(
-        MusicModel model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch,
+    private bool OutOfTime(Stopwatch session) => session.Elapsed.TotalMinutes >= (Config.Training.Minutes ?? double.PositiveInfinity);
+
+    /// <summary>Why training stops after the last epoch of <paramref name="history"/>, or null to go on.</summary>
+    private StopReason? StopAfter(List<EpochMetrics> history, bool outOfTime)
+    {
+        var options = Config.Training;
+        if (history[^1].ValAccuracy >= options.TargetAccuracy) return StopReason.TargetAccuracy;
+        if (options.Patience is { } patience && history.Count > patience
+            && history[^patience..].Max(m => m.ValAccuracy) <= history[..^patience].Max(m => m.ValAccuracy))
+            return StopReason.Patience;
+        return outOfTime ? StopReason.TimeBudget : null;
+    }
+
+    /// <summary>
+    /// One epoch of training: its mean loss, how many batches it ran, and whether the time budget
+    /// ended it early. Throws when cancelled between batches.
+    /// </summary>
+    private (double Loss, int Batches, bool OutOfTime) TrainEpoch(
+        MusicModel model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch, Stopwatch session,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         // Each epoch draws its shuffle and torch's random numbers from (seed, epoch) alone, so a
@@ -161,9 +192,11 @@ public sealed class Trainer(TrainingConfig config)
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         double lossSum = 0;
         var clock = Stopwatch.StartNew();
-        for (int batch = 0; batch < batches; batch++)
+        int batch = 0;
+        for (; batch < batches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (batch > 0 && OutOfTime(session)) return (lossSum / batch, batch, true);
             lossSum += TrainingStep.Run(model, optimizer, recipe, batch, Config.Training.ClipNorm);
             progress?.Report(new TrainingProgress(TrainingPhase.Training)
             {
@@ -175,26 +208,11 @@ public sealed class Trainer(TrainingConfig config)
                 Seconds = clock.Elapsed.TotalSeconds,
             });
         }
-        return lossSum / batches;
+        return (lossSum / batches, batches, false);
     }
 
-    /// <summary>
-    /// The n-gram memory of the training split's labels that <paramref name="config"/>'s model
-    /// blends in, or null when its <see cref="ModelOptions.MemoryWeight"/> is 0.
-    /// </summary>
-    public static MemoryBlend? CreateMemory(TrainingConfig config, CorpusData corpus, DatasetSplit split) =>
-        config.Model.MemoryWeight <= 0 ? null : new MemoryBlend(
-            NGramMemory.Build(TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), corpus.Vocabulary.Count, config.Model.MemoryOrder),
-            config.Model.MemoryWeight);
-
-    /// <summary>The recipe <paramref name="config"/> names, over the training split of <paramref name="corpus"/>.</summary>
-    public static ITrainingRecipe CreateRecipe(
-        TrainingConfig config, CorpusData corpus, TokenWindows windows, DatasetSplit split, Device device) => config.Recipe switch
-    {
-        "lab" => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device, config.Model.Members),
-        "streams" => new StreamsRecipe(
-            TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), config.Data.SequenceLength, config.Streams,
-            config.Data.Transpose ? corpus.TranspositionTable() : null, device, config.Model.Members),
-        _ => throw new ArgumentException($"unknown training recipe '{config.Recipe}' (lab or streams)"),
-    };
+    /// <summary>The evaluator's batch counts, reported as <paramref name="phase"/> of <paramref name="epoch"/>.</summary>
+    private IProgress<(int Batch, int Batches)>? BatchProgress(IProgress<TrainingProgress>? progress, TrainingPhase phase, int epoch) =>
+        progress is null ? null : new CallbackProgress<(int Batch, int Batches)>(done => progress.Report(
+            new TrainingProgress(phase) { Epoch = epoch, Epochs = Config.Training.Epochs, Batch = done.Batch, Batches = done.Batches }));
 }

@@ -26,6 +26,26 @@ public sealed record TrainingOptions
     /// <summary>Stop once the validation accuracy (0..1) reaches this; null trains every epoch.</summary>
     public double? TargetAccuracy { get; init; }
 
+    /// <summary>
+    /// Stop after this many epochs in a row without a better validation accuracy than the best
+    /// before them; null: no patience.
+    /// </summary>
+    public int? Patience { get; init; }
+
+    /// <summary>
+    /// A budget of wall-clock minutes for this session's epochs (training and validation): when it
+    /// runs out mid-epoch, that epoch ends early (validated and saved like any other) and training
+    /// stops; null: no budget.
+    /// </summary>
+    public double? Minutes { get; init; }
+
+    /// <summary>
+    /// Validate each epoch on a fixed seeded subset of this many validation windows; the best
+    /// epoch is then scored on the whole validation and test splits. Null: every epoch on the whole
+    /// validation split (the lab's way).
+    /// </summary>
+    public int? ValidationWindows { get; init; }
+
     /// <summary>Train on at most this many batches an epoch (tests, <c>--dry-run</c>); null: all.</summary>
     public int? MaxBatchesPerEpoch { get; init; }
 

@@ -13,7 +13,19 @@ public sealed record TrainingSummary
     /// <summary>Epochs completed, over every session of the run.</summary>
     public int Epochs { get; init; }
 
+    /// <summary>The best epoch's validation accuracy as scored each epoch (on the subset, with <see cref="TrainingOptions.ValidationWindows"/>).</summary>
     public double? BestValAccuracy { get; init; }
+
+    /// <summary>
+    /// The tested model's accuracy on the whole validation split, when epochs were validated on a
+    /// subset (<see cref="TrainingOptions.ValidationWindows"/>); else null (<see cref="BestValAccuracy"/> is it).
+    /// </summary>
+    public double? ValAccuracy { get; init; }
+
+    public double? ValLoss { get; init; }
+
+    /// <summary>The networks' own accuracy on the whole validation split, beside <see cref="ValAccuracy"/>, when there is a memory.</summary>
+    public double? NetworkValAccuracy { get; init; }
 
     public int? BestEpoch { get; init; }
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Sonata.Export;
-using Sonata.Training;
+using Sonata.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,17 +30,10 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = SafetensorsExport.Export(new RunFolder(settings.Run), settings.Out, settings.Epoch);
-            console.MarkupLineInterpolated(
-                $"wrote {result.ModelFile} (epoch {result.Epoch}; {result.Model}; vocabulary {result.VocabularySize}) and {result.VocabularyFile}");
-            return 0;
-        }
-        catch (FileNotFoundException error)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
-            return 1;
-        }
+        using var run = TrainedRun.Open(settings.Run, new RunOpening { Epoch = settings.Epoch, Device = Runtime.DeviceChoice.Cpu });
+        var result = SafetensorsExport.Export(run, settings.Out);
+        console.MarkupLineInterpolated(
+            $"wrote {result.ModelFile} (epoch {result.Epoch}, {run.Checkpoint.Why}; {result.Model}; vocabulary {result.VocabularySize}) and {result.VocabularyFile}");
+        return 0;
     }
 }

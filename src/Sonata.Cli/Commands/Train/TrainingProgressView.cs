@@ -49,7 +49,7 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
             $"{plan.Tokens:N0} tokens, vocabulary {plan.VocabularySize}, {plan.Windows:N0} windows: {plan.TrainWindows:N0} train, {plan.ValWindows:N0} validation, {plan.TestWindows:N0} test");
         console.MarkupLineInterpolated(
             $"batches per epoch: [bold]{plan.TrainBatches}[/] train, [bold]{plan.ValBatches}[/] validation, [bold]{plan.TestBatches}[/] test");
-        console.MarkupLineInterpolated($"recipe {plan.Recipe}, device {plan.Device}, {plan.Threads} thread(s)");
+        console.MarkupLineInterpolated($"recipe {plan.Recipe.ToString().ToLowerInvariant()}, device {plan.Device}, {plan.Threads} thread(s)");
         if (plan.ResumedFrom is not null)
             console.MarkupLineInterpolated($"resumed from {plan.ResumedFrom}: epoch {plan.FirstEpoch} of {plan.Epochs}");
     }

@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using Sonata.Generation;
+using Sonata.Pieces;
+using Sonata.Runs;
+using Sonata.Runtime;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sonata.Cli.Commands.Generate;
+
+public sealed partial class GenerateCommand
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--run <DIR>")]
+        [Description("The run folder (sonata train --out).")]
+        public string Run { get; set; } = "";
+
+        [CommandOption("--checkpoint <FILE>")]
+        [Description("Use this checkpoint file. Default: the run's best by validation accuracy.")]
+        public string? Checkpoint { get; set; }
+
+        [CommandOption("--epoch <N>")]
+        [Description("Use this epoch's checkpoint. Default: the run's best by validation accuracy.")]
+        public int? Epoch { get; set; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seeds the choice of the test window that primes the piece, the draws of --strategy sample and of --offsets corpus. Default: a random seed, printed.")]
+        public int? Seed { get; set; }
+
+        [CommandOption("--length <N>")]
+        [Description("New tokens after the primer.")]
+        [DefaultValue(500)]
+        public int Length { get; set; }
+
+        [CommandOption("--context <MODE>")]
+        [Description("window: re-run the model on the last 100 tokens each step (the lab's way); stream: carry the LSTM state token by token.")]
+        [DefaultValue(ContextMode.Window)]
+        public ContextMode Context { get; set; }
+
+        [CommandOption("--strategy <STRATEGY>")]
+        [Description("greedy: the likeliest token (the lab's way); sample: a seeded draw.")]
+        [DefaultValue(SamplingStrategy.Greedy)]
+        public SamplingStrategy Strategy { get; set; }
+
+        [CommandOption("--temperature <T>")]
+        [Description("With sample: below 1 sharper, above 1 flatter. Default 1.")]
+        public double? Temperature { get; set; }
+
+        [CommandOption("--top-k <K>")]
+        [Description("With sample: draw among the K likeliest tokens.")]
+        public int? TopK { get; set; }
+
+        [CommandOption("--top-p <P>")]
+        [Description("With sample: draw among the likeliest tokens whose probabilities sum to P, above 0 and at most 1.")]
+        public double? TopP { get; set; }
+
+        [CommandOption("--memory-weight <W>")]
+        [Description("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction; 0: the network alone. Default: the run's.")]
+        public double? MemoryWeight { get; set; }
+
+        [CommandOption("--primer <FILE>")]
+        [Description("Prime the piece with this MIDI file's tokens (its last 100) instead of a test window.")]
+        public string? Primer { get; set; }
+
+        [CommandOption("--offsets <STEP>")]
+        [Description("Quarter notes between tokens: a step such as 0.5 or 0.25, or 'corpus' to draw the corpus's own steps.")]
+        [DefaultValue("0.5")]
+        public string Offsets { get; set; } = "0.5";
+
+        [CommandOption("--velocity <V>")]
+        [Description("Key velocity of every note, 1-127.")]
+        [DefaultValue(100)]
+        public int Velocity { get; set; }
+
+        [CommandOption("--tempo <BPM>")]
+        [Description("Quarter notes a minute.")]
+        [DefaultValue(120.0)]
+        public double Tempo { get; set; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("The MIDI file to write.")]
+        [DefaultValue("mozart.mid")]
+        public string Out { get; set; } = "mozart.mid";
+
+        [CommandOption("--tokens-out <FILE>")]
+        [Description("Also write the tokens (seed and generated) as a JSON array.")]
+        public string? TokensOut { get; set; }
+
+        [CommandOption("--wav <FILE>")]
+        [Description("Also render the piece to a WAV file with FluidSynth.")]
+        public string? Wav { get; set; }
+
+        [CommandOption("--piano-roll <FILE>")]
+        [Description("Also draw the piece as a piano-roll PNG.")]
+        public string? PianoRoll { get; set; }
+
+        [CommandOption("--threads <N>")]
+        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
+        public int? Threads { get; set; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto, cpu or cuda.")]
+        [DefaultValue(DeviceChoice.Auto)]
+        public DeviceChoice Device { get; set; }
+
+        public override ValidationResult Validate()
+        {
+            if (!Directory.Exists(Run)) return ValidationResult.Error($"--run: no run folder '{Run}'");
+            if (Checkpoint is not null && Epoch is not null) return ValidationResult.Error("--checkpoint and --epoch both choose the checkpoint: give one");
+            if (Checkpoint is not null && !File.Exists(Checkpoint)) return ValidationResult.Error($"--checkpoint: no file {Checkpoint}");
+            if (Primer is not null && !File.Exists(Primer)) return ValidationResult.Error($"--primer: no MIDI file {Primer}");
+            if (Length < 1) return ValidationResult.Error("--length must be at least 1");
+            if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
+                return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
+            try
+            {
+                ToSampling().Validate();
+                OffsetPolicy.CheckSyntax(Offsets);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+            if (Velocity is < 1 or > 127) return ValidationResult.Error("--velocity is a MIDI velocity, 1-127");
+            if (!double.IsFinite(Tempo) || Tempo <= 0) return ValidationResult.Error("--tempo must be a positive number of quarter notes a minute");
+            if (Threads < 1) return ValidationResult.Error("--threads must be at least 1");
+            return ValidationResult.Success();
+        }
+
+        /// <summary>The options of the generation, in the library's records: the one place settings map onto them.</summary>
+        public GenerationOptions ToOptions(int seed) => new() { Length = Length, Context = Context, Sampling = ToSampling(), Seed = seed };
+
+        public SamplingOptions ToSampling() => new() { Strategy = Strategy, Temperature = Temperature ?? 1.0, TopK = TopK, TopP = TopP };
+
+        public RunOpening ToOpening() => new()
+        {
+            CheckpointFile = Checkpoint, Epoch = Epoch, MemoryWeight = MemoryWeight, Device = Device, Threads = Threads,
+        };
+
+        public PieceFiles ToFiles() => new(Out) { Tokens = TokensOut, PianoRoll = PianoRoll, Wav = Wav };
+
+        /// <summary>How the piece is written; <paramref name="onsetSteps"/> are the run's, for <c>--offsets corpus</c>.</summary>
+        public PieceOptions ToPiece(int seed, IReadOnlyDictionary<double, double>? onsetSteps) => new()
+        {
+            Offsets = OffsetPolicy.Parse(Offsets, onsetSteps), Seed = seed, Midi = new ComposerOptions { Velocity = Velocity, TempoBpm = Tempo },
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using Sonata.Cli.Views;
+using Sonata.Corpus;
+using Sonata.Pieces;
+using Sonata.Tokenization;
+using Sonata.Training;
+using Spectre.Console;
+
+namespace Sonata.Cli.Commands.Train;
+
+/// <summary>The tokens of a corpus (<c>--data</c>, by default the lab's), read as music21 would, with its onset steps.</summary>
+public sealed class CorpusTokenSource(IAnsiConsole console, CorpusOptions options, string? source) : ITokenSource
+{
+    public string Description => $"corpus {source ?? options.Url.ToString()}";
+
+    public async Task<TrainingCorpus> LoadAsync(CancellationToken cancellationToken)
+    {
+        var files = await CorpusProgress.ResolveAsync(console, source, options, cancellationToken);
+        var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+        return new TrainingCorpus(
+            [.. corpus.Files.Select(f => (f.Key, (IReadOnlyList<string>)[.. f.Tokens.Select(t => t.Token)]))],
+            StepDistribution.FromOnsets(corpus.Files.Select(f => f.Tokens.Select(t => t.Offset).ToList())));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Sonata.IO;
+using Sonata.Reports;
+using Sonata.Tokenization;
+
+namespace Sonata.Pieces;
+
+/// <summary>
+/// Writes a generated piece: its MIDI file, then what else is asked for (its tokens, its piano
+/// roll, its WAV), each atomically, and reads the MIDI file back through the tokenizer to check
+/// that it holds the tokens written. A missing or failing FluidSynth is reported in the result,
+/// and everything else is still written.
+/// </summary>
+public static class PieceWriter
+{
+    /// <param name="tokens">The primer's tokens, then the generated ones.</param>
+    /// <param name="primerLength">How many of <paramref name="tokens"/> are the primer (for the piano roll's title).</param>
+    public static async Task<WrittenPiece> WriteAsync(
+        IReadOnlyList<string> tokens, int primerLength, PieceFiles files, PieceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        var placed = Composer.WriteMidi(files.Midi, tokens, options.Offsets, options.Seed, options.Midi);
+        if (files.Tokens is not null)
+            AtomicFile.WriteAllText(files.Tokens, JsonSerializer.Serialize(tokens) + "\n");
+        if (files.PianoRoll is not null)
+            PianoRoll.SavePng(files.PianoRoll, placed, new PianoRollOptions
+            {
+                Title = $"{Path.GetFileName(files.Midi)}: {primerLength} primer + {tokens.Count - primerLength} generated tokens",
+            });
+        string? soundProblem = null;
+        if (files.Wav is not null)
+        {
+            try
+            {
+                await WavRenderer.RenderAsync(files.Midi, files.Wav, options.Sound, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SoundToolMissingException or InvalidOperationException)
+            {
+                soundProblem = e.Message;
+            }
+        }
+        var readBack = Music21Tokenizer.TokenizeFile(files.Midi).Select(t => t.Token).ToList();
+        return new WrittenPiece(files, placed, readBack, soundProblem);
+    }
+}

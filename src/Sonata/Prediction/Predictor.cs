@@ -1,0 +1,105 @@
+using Sonata.Dataset;
+using Sonata.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Prediction;
+
+/// <summary>
+/// The next-token distribution of a trained run: its networks and, when the run has one, its
+/// n-gram memory blended in. Evaluation, generation and the benchmarks ask only this. It predicts
+/// in eval mode (BatchNorm's running statistics) and without gradients; each context is read from
+/// a zero LSTM state, as the lab reads its windows.
+/// </summary>
+public sealed class Predictor : IDisposable
+{
+    public Predictor(MusicModel networks, MemoryBlend? memory, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(device);
+        Networks = networks;
+        Memory = memory is { Weight: > 0 } ? memory : null;
+        Device = device;
+    }
+
+    /// <summary>The trained networks: one, or an ensemble averaged.</summary>
+    public MusicModel Networks { get; }
+
+    /// <summary>The memory and its share, or null when the networks predict alone.</summary>
+    public MemoryBlend? Memory { get; }
+
+    /// <summary>The memory's share of each prediction; 0 without one.</summary>
+    public double MemoryWeight => Memory?.Weight ?? 0;
+
+    public Device Device { get; }
+
+    public int VocabularySize => Networks.VocabularySize;
+
+    /// <summary>
+    /// The networks of a run with the memory <paramref name="memory"/> describes, counted over the
+    /// labels of the training windows of <paramref name="split"/> (never a validation or test label).
+    /// </summary>
+    public static Predictor ForSplit(
+        MusicModel networks, CorpusData corpus, DatasetSplit split, int sequenceLength, MemoryOptions memory, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(memory);
+        if (memory.Weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(memory), memory.Weight, "a memory weight lies in [0, 1]");
+        var blend = memory.Weight <= 0 ? null
+            : new MemoryBlend(NGramMemory.OfTrainingSplit(corpus, split, sequenceLength, memory.Order), memory.Weight);
+        return new Predictor(networks, blend, device);
+    }
+
+    /// <summary>
+    /// This predictor with the memory's share <paramref name="weight"/>: the same networks and memory,
+    /// shared (dispose only one of the two).
+    /// </summary>
+    public Predictor WithMemoryWeight(double weight) =>
+        Memory is null && weight > 0
+            ? throw new InvalidOperationException("this predictor has no n-gram memory to weigh")
+            : new Predictor(Networks, Memory is null ? null : Memory with { Weight = weight }, Device);
+
+    /// <summary>
+    /// The next token after each row of <paramref name="contexts"/> (B, L) ids, oldest first:
+    /// (B, V) log-probabilities, blended and the networks' own, in the caller's dispose scope.
+    /// </summary>
+    public Prediction Predict(Tensor contexts)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        using var eval = new EvalMode(Networks);
+        using var noGrad = torch.no_grad();
+        var inputs = contexts.to(Device);                                                // (B, L)
+        var (network, _, _) = Networks.forward(inputs, null);                            // (B, V)
+        var blended = Memory is null ? network : Memory.Apply(network, inputs);          // (B, V)
+        return new Prediction(blended, network);
+    }
+
+    /// <summary>
+    /// A stream of predictions over one growing sequence: each step reads only the tokens it has
+    /// not read yet, carrying the networks' LSTM state (much faster than <see cref="Predict"/> on
+    /// the whole window each time, and not quite the same: the state holds more than the window).
+    /// </summary>
+    public PredictorStream OpenStream() => new(this);
+
+    public void Dispose() => Networks.Dispose();
+
+    /// <summary>Puts a module in eval mode, and back in the mode it was in.</summary>
+    internal readonly struct EvalMode : IDisposable
+    {
+        private readonly MusicModel _model;
+        private readonly bool _wasTraining;
+
+        public EvalMode(MusicModel model)
+        {
+            _model = model;
+            _wasTraining = model.training;
+            if (_wasTraining) model.eval();
+        }
+
+        public void Dispose()
+        {
+            if (_wasTraining) _model.train();
+        }
+    }
+}

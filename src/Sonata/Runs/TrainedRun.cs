@@ -1,0 +1,137 @@
+using Sonata.Dataset;
+using Sonata.Evaluation;
+using Sonata.Generation;
+using Sonata.Model;
+using Sonata.Prediction;
+using Sonata.Runtime;
+using Sonata.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sonata.Runs;
+
+/// <summary>
+/// A run folder, opened once: its config, vocabulary, corpus and split (rebuilt exactly as the
+/// trainer made them), the checkpoint chosen (by default the best by validation accuracy) and
+/// the predictor made of its networks and memory. What generation, evaluation and export read
+/// of a run, they read here. The corpus, the networks and the memory are read or counted the
+/// first time they are asked for, so that opening a run to export it counts no memory.
+/// </summary>
+public sealed class TrainedRun : IDisposable
+{
+    private readonly Device _device;
+    private readonly Lazy<(IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> Tokens, CorpusData Data, DatasetSplit Split)> _corpus;
+    private readonly Lazy<IReadOnlyDictionary<double, double>?> _onsetSteps;
+    private readonly Lazy<PieceStatistics> _corpusStatistics;
+    private MusicModel? _networks;
+    private Predictor? _predictor;
+
+    private TrainedRun(RunFolder folder, CheckpointChoice checkpoint, TrainingConfig config, Vocabulary vocabulary, Device device)
+    {
+        Folder = folder;
+        Checkpoint = checkpoint;
+        Config = config;
+        Vocabulary = vocabulary;
+        _device = device;
+        _corpus = new(() =>
+        {
+            var tokens = folder.ReadCorpusTokens();
+            var (data, split) = RunCorpus.Rebuild(tokens, vocabulary, config);
+            return (tokens, data, split);
+        });
+        _onsetSteps = new(folder.ReadCorpusSteps);
+        _corpusStatistics = new(() => MusicStatistics.Of([.. CorpusTokens.SelectMany(f => f.Tokens)]));
+    }
+
+    public RunFolder Folder { get; }
+
+    /// <summary>The checkpoint whose networks predict, and why it was chosen.</summary>
+    public CheckpointChoice Checkpoint { get; }
+
+    /// <summary>Every option the run was trained with; its memory's weight is the one this run predicts with.</summary>
+    public TrainingConfig Config { get; }
+
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>Tokens of context the model was trained on (the lab's 100): a primer's length and the window's.</summary>
+    public int ContextLength => Config.Data.SequenceLength;
+
+    /// <summary>The tokens the run trained on, file by file in training order.</summary>
+    /// <exception cref="FileNotFoundException">The run keeps no corpus-tokens.json (trained by an older Sonata).</exception>
+    public IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> CorpusTokens => _corpus.Value.Tokens;
+
+    /// <summary>The corpus as the run's ids.</summary>
+    public CorpusData Corpus => _corpus.Value.Data;
+
+    /// <summary>The run's seeded split, rebuilt.</summary>
+    public DatasetSplit Split => _corpus.Value.Split;
+
+    /// <summary>The corpus's steps between onsets (quarter notes → count), or null when the run does not know them.</summary>
+    public IReadOnlyDictionary<double, double>? OnsetSteps => _onsetSteps.Value;
+
+    /// <summary>The statistics of the corpus's tokens, all files in a row.</summary>
+    public PieceStatistics CorpusStatistics => _corpusStatistics.Value;
+
+    /// <summary>The checkpoint's networks, in eval mode on the run's device.</summary>
+    public MusicModel Networks => _networks ??= LoadNetworks();
+
+    /// <summary>The networks with the run's memory (counted again from the training split when its weight is above 0).</summary>
+    public Predictor Predictor => _predictor ??= Prediction.Predictor.ForSplit(Networks, Corpus, Split, ContextLength, Config.Memory, _device);
+
+    /// <summary>
+    /// Opens the run folder <paramref name="path"/> at the checkpoint <paramref name="opening"/>
+    /// asks for (by default the best by validation accuracy).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">There is no such folder.</exception>
+    /// <exception cref="FileNotFoundException">It holds no (such) checkpoint.</exception>
+    public static TrainedRun Open(string path, RunOpening? opening = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        opening ??= new RunOpening();
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"no run folder {Path.GetFullPath(path)} (sonata train --out makes one)");
+        var folder = new RunFolder(path);
+        var checkpoint = CheckpointChoice.Of(folder, opening.Epoch, opening.CheckpointFile);
+        var header = Training.Checkpoint.ReadHeader(checkpoint.File);
+        double weight = opening.MemoryWeight ?? header.Config.Memory.Weight;
+        if (weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(opening), weight, "a memory weight lies in [0, 1]");
+        TorchRuntime.SetThreads(opening.Threads ?? TorchRuntime.DefaultThreads);
+        var device = TorchRuntime.ResolveDevice(opening.Device);
+        var config = header.Config with { Memory = header.Config.Memory with { Weight = weight } };
+        return new TrainedRun(folder, checkpoint, config, new Vocabulary(header.Vocabulary), device);
+    }
+
+    /// <summary>A window of the test split, chosen with <paramref name="seed"/>: the lab's way to start a piece.</summary>
+    /// <exception cref="InvalidDataException">The run's test split holds no window.</exception>
+    public Primer TestWindow(int seed)
+    {
+        var test = Split.Test;
+        if (test.Length == 0) throw new InvalidDataException($"the test split of the run in {Folder.Path} holds no window");
+        int pick = new Random(seed).Next(test.Length);
+        long start = test[pick];
+        var tokens = Corpus.Ids[(int)start..(int)(start + ContextLength)].Select(id => Vocabulary.TokenOf((int)id)).ToList();
+        return new Primer(tokens, $"test window {pick + 1:N0} of {test.Length:N0} (tokens {start:N0}–{start + ContextLength - 1:N0} of the corpus)");
+    }
+
+    private MusicModel LoadNetworks()
+    {
+        var model = MusicModel.Create(Vocabulary.Count, Config.Model);
+        try
+        {
+            Training.Checkpoint.Load(Checkpoint.File, model, optimizer: null);
+            model.to(_device);
+            model.eval();
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_predictor is not null) _predictor.Dispose();
+        else _networks?.Dispose();
+    }
+}

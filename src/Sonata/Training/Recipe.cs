@@ -1,0 +1,14 @@
+namespace Sonata.Training;
+
+/// <summary>How an epoch walks the training split (see <see cref="TrainingRecipes"/>).</summary>
+public enum Recipe
+{
+    /// <summary>
+    /// Contiguous streams of chunks, the LSTM state carried, a loss at every step whose target is
+    /// a training label (<see cref="StreamsRecipe"/>): the fastest to the lab's accuracy on a CPU.
+    /// </summary>
+    Streams,
+
+    /// <summary>The lab's shuffled batches of windows, one loss per window (<see cref="LabRecipe"/>).</summary>
+    Lab,
+}
