@@ -45,13 +45,12 @@ public sealed record DatasetSplit(long[] Train, long[] Validation, long[] Test)
     /// </summary>
     public static DatasetSplit Pieces(IReadOnlyList<int> fileLengths, DataOptions options, long seed)
     {
-        int heldOut = options.ValidationPieces + options.TestPieces;
-        if (fileLengths.Count <= heldOut)
-            throw new ArgumentException($"a split by pieces holding out {heldOut} files needs more than the corpus's {fileLengths.Count}");
+        var (validationPieces, testPieces) = HeldOutPieces(fileLengths.Count, options);
+        int heldOut = validationPieces + testPieces;
         long[] order = Permutation(fileLengths.Count, seed);
         var owner = new int[fileLengths.Count];   // 0 train, 1 validation, 2 test
         for (int i = 0; i < order.Length; i++)
-            owner[order[i]] = i < options.ValidationPieces ? 1 : i < heldOut ? 2 : 0;
+            owner[order[i]] = i < validationPieces ? 1 : i < heldOut ? 2 : 0;
 
         // changes[p]: how many times the owning split changed between token 0 and token p.
         long tokens = fileLengths.Sum(n => (long)n);
@@ -73,6 +72,21 @@ public sealed record DatasetSplit(long[] Train, long[] Validation, long[] Test)
             if (changes[start] == changes[start + length]) splits[ownerAt[start]].Add(start);
         }
         return new DatasetSplit([.. splits[0]], [.. splits[1]], [.. splits[2]]);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="files"/> files validate and test under a split by pieces: those
+    /// <paramref name="options"/> ask for, or fewer (one each at least) so that a file is left to train on.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than 3 files: one each to train, validate and test.</exception>
+    public static (int Validation, int Test) HeldOutPieces(int files, DataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (files < 3)
+            throw new ArgumentException(
+                $"a split by pieces needs at least 3 files (one each to train, validate and test); the corpus has {files}: use --split windows");
+        int validation = Math.Min(options.ValidationPieces, (files - 1) / 2);
+        return (validation, Math.Min(options.TestPieces, files - 1 - validation));
     }
 
     private static long[] Permutation(long count, long seed)

@@ -27,6 +27,9 @@ public sealed class LabRecipe : ITrainingRecipe
         _device = device;
         _states = new CarriedStates(members);
         BatchesPerEpoch = WindowBatches.TrainBatchCount(trainWindows.Length, batchSize);
+        if (BatchesPerEpoch == 0)
+            throw new ArgumentException(
+                $"the training split holds {trainWindows.Length:N0} windows, fewer than one batch of {batchSize}: the lab's recipe drops a partial batch, so it needs more music; the streams recipe (--recipe streams) trains on less");
     }
 
     public Recipe Kind => Recipe.Lab;

@@ -15,7 +15,9 @@ namespace Sonata.Training;
 /// passes; each starts the streams at a fresh seeded offset and zeroed state; with a
 /// transposition table, each stream of a pass is moved by its own random -5..+6 semitones (one
 /// key per stream and pass, so the carried state never jumps keys). Each member of an ensemble
-/// reads from its own offset and carries its own state.
+/// reads from its own offset and carries its own state. A corpus too small for
+/// <see cref="StreamsOptions.Streams"/> streams of at least 4 L tokens each gets fewer streams
+/// (<see cref="Streams"/>), so that one piece or a handful still trains.
 /// </summary>
 public sealed class StreamsRecipe : ITrainingRecipe
 {
@@ -27,6 +29,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
     private readonly StreamsOptions _options;
     private readonly Device _device;
     private readonly int _batchesPerPass;
+    private readonly int _streams;
     private long[][][] _starts = [];         // [pass][member][stream] first position
     private Tensor?[] _shifts = [];          // [pass] (B,) int64 rows of _transpose
     private readonly int _members;
@@ -46,15 +49,22 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _isTarget = torch.tensor(tokens.IsTarget).DetachFromDisposeScope();
         if (transpositionTable is not null)
             _transpose = torch.tensor(transpositionTable).reshape(Transpositions.Count, -1).DetachFromDisposeScope();
-        // The shortest streams (offset C - 1) still hold this many whole chunks.
-        long shortest = (_length - options.ChunkLength) / options.Streams;
+        _streams = (int)Math.Clamp(_length / (4L * sequenceLength), 1, options.Streams);
+        // The shortest streams (offset C - 1) still hold this many whole chunks; a stream's loss
+        // waits until it has read L tokens, so it needs more than L of them.
+        long shortest = (_length - options.ChunkLength) / _streams;
         _batchesPerPass = (int)(shortest / options.ChunkLength);
         BatchesPerEpoch = _batchesPerPass * options.PassesPerEpoch;
-        if (_batchesPerPass < 1)
-            throw new ArgumentException($"{_length} training tokens make no chunk of {options.ChunkLength} in each of {options.Streams} streams");
+        if ((long)_batchesPerPass * options.ChunkLength < sequenceLength + 1)
+            throw new ArgumentException(
+                $"the training split holds {_length:N0} tokens: the streams recipe needs at least {sequenceLength + 2 * options.ChunkLength:N0} " +
+                $"(a context of {sequenceLength} and chunks of {options.ChunkLength} after it); train on more music, or with a shorter --sequence-length or --chunk-length");
     }
 
     public Recipe Kind => Recipe.Streams;
+
+    /// <summary>Streams read side by side: <see cref="StreamsOptions.Streams"/>, or fewer for a small corpus.</summary>
+    public int Streams => _streams;
 
     public int BatchesPerEpoch { get; }
 
@@ -70,11 +80,11 @@ public sealed class StreamsRecipe : ITrainingRecipe
             for (int member = 0; member < _members; member++)
             {
                 int offset = random.Next(_options.ChunkLength);
-                long streamLength = (_length - 1 - offset) / _options.Streams;
-                _starts[pass][member] = Enumerable.Range(0, _options.Streams).Select(b => offset + (b * streamLength)).ToArray();
+                long streamLength = (_length - 1 - offset) / _streams;
+                _starts[pass][member] = Enumerable.Range(0, _streams).Select(b => offset + (b * streamLength)).ToArray();
             }
             _shifts[pass] = _transpose is null ? null
-                : torch.tensor(Enumerable.Range(0, _options.Streams).Select(_ => (long)random.Next(Transpositions.Count)).ToArray())
+                : torch.tensor(Enumerable.Range(0, _streams).Select(_ => (long)random.Next(Transpositions.Count)).ToArray())
                     .DetachFromDisposeScope();
         }
         _states.Reset();

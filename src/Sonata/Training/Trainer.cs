@@ -80,7 +80,7 @@ public sealed class Trainer(TrainingConfig config)
                 TrainWindows = split.Train.Length, ValWindows = split.Validation.Length, TestWindows = split.Test.Length,
                 TrainBatches = recipe.BatchesPerEpoch, ValBatches = valBatches, TestBatches = testBatches,
                 FirstEpoch = firstEpoch, Epochs = options.Epochs, Device = device.ToString(), Threads = threads,
-                ResumedFrom = resumedFrom, Recipe = recipe.Kind,
+                ResumedFrom = resumedFrom, Recipe = recipe.Kind, Fitted = Fitted(recipe, data),
             },
         });
 
@@ -159,6 +159,19 @@ public sealed class Trainer(TrainingConfig config)
         }
         folder.WriteSummary(summary);
         return summary;
+    }
+
+    /// <summary>What the corpus was too small for, and what the run does instead.</summary>
+    private List<string> Fitted(ITrainingRecipe recipe, CorpusData data)
+    {
+        var fitted = new List<string>();
+        if (recipe is StreamsRecipe streams && streams.Streams < Config.Streams.Streams)
+            fitted.Add($"{streams.Streams} stream(s) instead of {Config.Streams.Streams}: the training split is too short for more of at least {4 * Config.Data.SequenceLength} tokens each");
+        if (Config.Data.Split == SplitKind.Pieces
+            && DatasetSplit.HeldOutPieces(data.FileLengths.Count, Config.Data) is var (validation, test)
+            && (validation, test) != (Config.Data.ValidationPieces, Config.Data.TestPieces))
+            fitted.Add($"{validation} file(s) validate and {test} test instead of {Config.Data.ValidationPieces} and {Config.Data.TestPieces}: the corpus has {data.FileLengths.Count} files");
+        return fitted;
     }
 
     private bool OutOfTime(Stopwatch session) => session.Elapsed.TotalMinutes >= (Config.Training.Minutes ?? double.PositiveInfinity);

@@ -37,4 +37,7 @@ public sealed record TrainingPlan
     public string? ResumedFrom { get; init; }
 
     public Recipe Recipe { get; init; }
+
+    /// <summary>Where the corpus was too small for the options and the run fitted them (fewer streams, fewer held-out pieces), in words.</summary>
+    public IReadOnlyList<string> Fitted { get; init; } = [];
 }

@@ -52,6 +52,8 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
         console.MarkupLineInterpolated($"recipe {plan.Recipe.ToString().ToLowerInvariant()}, device {plan.Device}, {plan.Threads} thread(s)");
         if (plan.ResumedFrom is not null)
             console.MarkupLineInterpolated($"resumed from {plan.ResumedFrom}: epoch {plan.FirstEpoch} of {plan.Epochs}");
+        foreach (string fitted in plan.Fitted)
+            console.MarkupLineInterpolated($"[yellow]fitted to a small corpus:[/] {fitted}");
     }
 
     /// <summary>The bar of this epoch and phase; a new one when either changes.</summary>
