@@ -74,7 +74,7 @@ public static class SonataApp
         catch (CommandAppException e)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 2;
+            return 1;
         }
         catch (Exception e)
         {
