@@ -17,12 +17,13 @@ public static class OnsetFigures
     public static double[] Distinct(IEnumerable<double> onsets)
     {
         ArgumentNullException.ThrowIfNull(onsets);
-        var sorted = onsets.Order().ToList();
-        var distinct = new List<double>(sorted.Count);
+        double[] sorted = [.. onsets];
+        Array.Sort(sorted);
+        int count = 0;
         foreach (double onset in sorted)
-            if (distinct.Count == 0 || onset - distinct[^1] > Tolerance)
-                distinct.Add(onset);
-        return [.. distinct];
+            if (count == 0 || onset - sorted[count - 1] > Tolerance)
+                sorted[count++] = onset;
+        return sorted[..count];
     }
 
     /// <summary>All pitches of the piece (a chord counts each) over its distinct onsets; 0 for no tokens.</summary>
@@ -51,16 +52,20 @@ public static class OnsetFigures
     {
         ArgumentNullException.ThrowIfNull(piece);
         if (piece.Count == 0) return 0;
-        var byOffset = piece.OrderBy(e => e.Offset).ToArray();
-        double[] onsets = Distinct(piece.Select(e => e.Offset));
-        int held = 0, next = 0;
+        double[] offsets = [.. piece.Select(e => e.Offset)];
+        double[] ends = [.. piece.Select(e => e.Offset + e.Duration)];
+        Array.Sort(offsets, ends);
+        int onsets = 0, held = 0;
         double latestEnd = double.NegativeInfinity;   // of the tokens that start before the onset
-        foreach (double onset in onsets)
+        for (int i = 0; i < offsets.Length; i++)
         {
-            for (; next < byOffset.Length && byOffset[next].Offset < onset - Tolerance; next++)
-                latestEnd = Math.Max(latestEnd, byOffset[next].Offset + byOffset[next].Duration);
-            if (latestEnd > onset + Tolerance) held++;
+            if (i > 0 && offsets[i] - offsets[i - 1] <= Tolerance) continue;   // the same onset
+            onsets++;
+            if (latestEnd > offsets[i] + Tolerance) held++;
+            // Now every token at this onset starts before the next one.
+            for (int k = i; k < offsets.Length && offsets[k] - offsets[i] <= Tolerance; k++)
+                latestEnd = Math.Max(latestEnd, ends[k]);
         }
-        return (double)held / onsets.Length;
+        return (double)held / onsets;
     }
 }
