@@ -61,8 +61,9 @@ public static class SonataApp
                     .WithExample("generate", "--run", "runs/lab", "--out", "mozart.mid", "--wav", "mozart.wav", "--piano-roll", "mozart.png")
                     .WithExample("generate", "--run", "runs/lab", "--strategy", "sample", "--temperature", "0.8", "--top-p", "0.9", "--seed", "7", "--offsets", "corpus");
                 config.AddCommand<EvaluateCommand>("evaluate")
-                    .WithDescription("Statistics of a MIDI piece (beside its corpus's, with --run).")
+                    .WithDescription("Judge a generated MIDI piece, or a folder of them, beside the corpus's own range of each figure (loops, copies, key, rhythm).")
                     .WithExample("evaluate", "mozart.mid")
+                    .WithExample("evaluate", "pieces/", "--data", "songs.tar.gz", "--seed-length", "100", "--json")
                     .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
             });
             return await app.RunAsync(args, cancellation.Token);

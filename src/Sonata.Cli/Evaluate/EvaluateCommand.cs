@@ -1,27 +1,45 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sonata.Cli.Data;
+using Sonata.Corpus;
 using Sonata.Evaluation;
+using Sonata.Midi;
+using Sonata.Tokenization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Sonata.Cli.Evaluate;
 
 /// <summary>
-/// <c>sonata evaluate FILE.mid [--run DIR] [--json]</c>: the statistics of a piece, beside the
-/// corpus's when a run is given. Reading MIDI into tokens, and a run's corpus statistics, come
-/// in as delegates so that this command depends on neither the tokenizer nor the trainer.
+/// <c>sonata evaluate PATH [--data SOURCE] [--seed-length N] [--json]</c>: judges a MIDI piece, or
+/// each MIDI file of a folder, by the figures of MUSIC-FIGURES.md beside the corpus's own ranges,
+/// and marks those outside. <c>--run DIR</c> prints the earlier statistics of one piece beside its
+/// run's corpus instead; reading MIDI into tokens and a run's corpus statistics come in as
+/// delegates for that, shared with <c>generate</c>.
 /// </summary>
-public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
+public sealed class EvaluateCommand(
+    IAnsiConsole console, CorpusOptions corpusOptions,
+    Func<string, IReadOnlyList<string>> tokenize, Func<string, PieceStatistics> corpusStatistics)
+    : AsyncCommand<EvaluateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<FILE>")]
-        [Description("The MIDI file to judge.")]
-        public string File { get; init; } = "";
+        [CommandArgument(0, "<PATH>")]
+        [Description("The MIDI file to judge, or a folder: each of its MIDI files (searched recursively) is judged.")]
+        public string Path { get; init; } = "";
+
+        [CommandOption("--data <SOURCE>")]
+        [Description("The corpus to judge against: a folder of .mid files, a .tar.gz/.tgz, one MIDI file, or an http(s) URL of an archive. Default: the lab's 20 Mozart sonatas, downloaded once into the cache.")]
+        public string? Data { get; init; }
+
+        [CommandOption("--seed-length <N>")]
+        [Description("Tokens at the start of each piece that are its seed, not generated: the figures of the generated part leave them out.")]
+        [DefaultValue(100)]
+        public int SeedLength { get; init; } = 100;
 
         [CommandOption("--run <DIR>")]
-        [Description("A training run: its corpus's statistics go in a second column.")]
+        [Description("A training run: print the piece's statistics beside those of the run's corpus instead (one MIDI file).")]
         public string? Run { get; init; }
 
         [CommandOption("--json")]
@@ -30,8 +48,8 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (!System.IO.File.Exists(File)) return ValidationResult.Error($"No MIDI file at {File}.");
-            if (Run is not null && !Directory.Exists(Run)) return ValidationResult.Error($"No run folder at {Run}.");
+            if (SeedLength < 0) return ValidationResult.Error("--seed-length cannot be negative");
+            if (Run is not null && Directory.Exists(Path)) return ValidationResult.Error("--run takes one MIDI file, not a folder");
             return ValidationResult.Success();
         }
     }
@@ -43,55 +61,70 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly IAnsiConsole _console;
-    private readonly Func<string, IReadOnlyList<string>> _tokenize;
-    private readonly Func<string, PieceStatistics>? _corpusStatistics;
-
-    /// <param name="console">Where the table or JSON goes.</param>
-    /// <param name="tokenize">MIDI file path → its tokens, as music21 would give them.</param>
-    public EvaluateCommand(IAnsiConsole console, Func<string, IReadOnlyList<string>> tokenize)
-        : this(console, tokenize, null) { }
-
-    /// <param name="console">Where the table or JSON goes.</param>
-    /// <param name="tokenize">MIDI file path → its tokens, as music21 would give them.</param>
-    /// <param name="corpusStatistics">Run folder → the statistics of the corpus it was trained on.</param>
-    public EvaluateCommand(IAnsiConsole console, Func<string, IReadOnlyList<string>> tokenize,
-        Func<string, PieceStatistics>? corpusStatistics)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        _console = console;
-        _tokenize = tokenize;
-        _corpusStatistics = corpusStatistics;
-    }
+        if (!File.Exists(settings.Path) && !Directory.Exists(settings.Path))
+            return Error($"no MIDI file or folder at {settings.Path}");
+        if (settings.Run is not null)
+            return Directory.Exists(settings.Run) ? RunStatistics(settings, cancellationToken) : Error($"no run folder at {settings.Run}");
 
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        if (settings.Run is not null && _corpusStatistics is null)
-        {
-            _console.MarkupLine("[red]This build cannot read a run's corpus yet; leave out --run.[/]");
-            return Task.FromResult(1);
-        }
-
-        var piece = MusicStatistics.Of(_tokenize(settings.File));
-        cancellationToken.ThrowIfCancellationRequested();
-        PieceStatistics? corpus = null;
+        FolderJudgement judgement;
+        string corpusDescription;
         try
         {
-            corpus = settings.Run is null ? null : _corpusStatistics!(settings.Run);
+            var pieces = await ReadPiecesAsync(settings.Path, cancellationToken);
+            var files = await CorpusProgress.ResolveAsync(console, settings.Data, corpusOptions, cancellationToken);
+            var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+            corpusDescription = files.Description;
+            judgement = new JudgingCorpus(corpus.Files).JudgeAll(pieces, new FigureOptions(SeedTokens: settings.SeedLength));
         }
-        catch (FileNotFoundException e)
+        catch (Exception e) when (e is CorpusException or MidiFormatException or EvaluationException or FormatException)
         {
-            _console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return Task.FromResult(1);
+            return Error(e.Message);
         }
 
         if (settings.Json)
-        {
-            _console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatisticsComparison.Compare(piece, corpus), JsonOptions));
-        }
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(judgement, JsonOptions));
         else
+            console.Write(FiguresTable.Build(judgement, corpusDescription));
+        return 0;
+    }
+
+    /// <summary>The pieces under <paramref name="path"/> (a MIDI file, or a folder's MIDI files), named by their path relative to the folder.</summary>
+    private async Task<IReadOnlyList<TokenizedFile>> ReadPiecesAsync(string path, CancellationToken cancellationToken)
+    {
+        using var locator = new CorpusLocator();
+        var files = await locator.ResolveAsync(path, corpusOptions, progress: null, cancellationToken);
+        var tokenized = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+        string root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return [.. files.Paths.Zip(tokenized.Files, (file, piece) => piece with { Key = Path.GetRelativePath(root, file).Replace('\\', '/') })];
+    }
+
+    /// <summary>The earlier <c>evaluate --run</c>: the piece's statistics beside its run's corpus's.</summary>
+    private int RunStatistics(Settings settings, CancellationToken cancellationToken)
+    {
+        PieceStatistics piece, corpus;
+        try
         {
-            _console.Write(StatisticsTable.Build(piece, corpus));
+            piece = MusicStatistics.Of(tokenize(settings.Path));
+            cancellationToken.ThrowIfCancellationRequested();
+            corpus = corpusStatistics(settings.Run!);
         }
-        return Task.FromResult(0);
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MidiFormatException)
+        {
+            return Error(e.Message);
+        }
+
+        if (settings.Json)
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatisticsComparison.Compare(piece, corpus), JsonOptions));
+        else
+            console.Write(StatisticsTable.Build(piece, corpus));
+        return 0;
+    }
+
+    private int Error(string message)
+    {
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return 1;
     }
 }
