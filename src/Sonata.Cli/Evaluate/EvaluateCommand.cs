@@ -35,8 +35,8 @@ public sealed class EvaluateCommand(
 
         [CommandOption("--seed-length <N>")]
         [Description("Tokens at the start of each piece that are its seed, not generated: the figures of the generated part leave them out.")]
-        [DefaultValue(100)]
-        public int SeedLength { get; init; } = 100;
+        [DefaultValue(FigureOptions.DefaultSeedTokens)]
+        public int SeedLength { get; init; } = FigureOptions.DefaultSeedTokens;
 
         [CommandOption("--run <DIR>")]
         [Description("A training run: print the piece's statistics beside those of the run's corpus instead (one MIDI file).")]
