@@ -139,6 +139,19 @@ public sealed class MusicFiguresTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_piece_left_out_gives_the_copy_from_the_next_piece_that_has_it()
+    {
+        string[] run = Distinct(12, 900);
+        string[] a = [.. Distinct(20), .. run], b = Distinct(30, 100), c = [.. Distinct(7, 200), .. run[..10], .. Distinct(5, 300)];
+        var index = new VerbatimIndex([new("a.mid", Events(a)), new("b.mid", Events(b)), new("c.mid", Events(c))]);
+        string[] piece = [.. Distinct(5, 400), .. run];
+
+        Assert.Equal(new VerbatimCopy(12, 5, new CorpusPosition("a.mid", 20)), index.Find(piece, 5).Longest);
+        Assert.Equal(new VerbatimCopy(10, 5, new CorpusPosition("c.mid", 7)), index.Find(piece, 5, leaveOut: 0).Longest);
+        Assert.Equal(new VerbatimCopy(12, 5, new CorpusPosition("a.mid", 20)), index.Find(piece, 5, leaveOut: 2).Longest);
+    }
+
+    [Fact]
     public void Only_the_part_of_a_copy_after_the_seed_counts()
     {
         string[] a = Distinct(200);
