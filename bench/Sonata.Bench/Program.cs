@@ -6,6 +6,7 @@ using Sonata.Bench;
 //   dotnet run -c Release --project bench/Sonata.Bench -- recipe-race [--minutes 15] [options]
 //   dotnet run -c Release --project bench/Sonata.Bench -- memory [--orders 1,2,4,12] [--order 12]
 //   dotnet run -c Release --project bench/Sonata.Bench -- score --run DIR [--epoch N] [--batch-size 32]
+//   dotnet run -c Release --project bench/Sonata.Bench -- figures [ARCHIVE] [ROUNDS]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["tokenize"] = TokenizeBenchmark.Run,
@@ -13,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["recipe-race"] = RecipeRace.Run,
     ["memory"] = MemoryBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
+    ["figures"] = FiguresBenchmark.Run,
     [BusyLoop.Argument] = BusyLoop.Run,
 };
 

@@ -2,7 +2,7 @@ using Sonata.Cli.Commands.Data;
 using Sonata.Cli.Commands.Export;
 using Sonata.Cli.Commands.Generate;
 using Sonata.Cli.Commands.Train;
-using Sonata.Cli.Evaluate;
+using Sonata.Cli.Commands.Evaluate;
 using Sonata.Corpus;
 using Sonata.Evaluation;
 using Sonata.Generation;
@@ -60,8 +60,9 @@ public static class SonataApp
                     .WithExample("generate", "--run", "runs/lab", "--out", "mozart.mid", "--wav", "mozart.wav", "--piano-roll", "mozart.png")
                     .WithExample("generate", "--run", "runs/lab", "--strategy", "sample", "--temperature", "0.8", "--top-p", "0.9", "--seed", "7", "--offsets", "corpus");
                 config.AddCommand<EvaluateCommand>("evaluate")
-                    .WithDescription("Statistics of a MIDI piece (beside its corpus's, with --run).")
+                    .WithDescription("Judge a generated MIDI piece, or a folder of them, beside the corpus's own range of each figure (loops, copies, key, rhythm).")
                     .WithExample("evaluate", "mozart.mid")
+                    .WithExample("evaluate", "pieces/", "--data", "songs.tar.gz", "--seed-length", "100", "--json")
                     .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
             });
             return await app.RunAsync(args, cancellation.Token);
@@ -102,10 +103,6 @@ public static class SonataApp
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
         registrar.RegisterInstance(typeof(CorpusOptions), corpusOptions);
         registrar.RegisterInstance(typeof(ITokenSource), tokens);
-        registrar.RegisterInstance(typeof(Func<string, IReadOnlyList<string>>),
-            (Func<string, IReadOnlyList<string>>)(path => Music21Tokenizer.TokenizeFile(path).Select(t => t.Token).ToList()));
-        registrar.RegisterInstance(typeof(Func<string, PieceStatistics>),
-            (Func<string, PieceStatistics>)(run => MusicStatistics.Of(new RunFolder(run).ReadCorpusTokens().SelectMany(f => f.Tokens).ToList())));
         return registrar;
     }
 }

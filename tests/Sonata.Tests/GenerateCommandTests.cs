@@ -31,6 +31,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         var (code, output) = await Generate("lab", "--seed", "1");
         Assert.Equal(0, code);
         Assert.Contains("context window", output);
+        Assert.Contains("(epoch 1, the best validation accuracy of 1 epoch,", output);   // not merely the newest
         Assert.Contains("reads back as the same 600 tokens", output);
         Assert.Contains("Corpus", output);
 
@@ -136,6 +137,26 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Equal(0, code);
         Assert.Contains("Corpus", output);
         Assert.Contains("3,011", output);   // the corpus's token count
+    }
+
+    [Fact]
+    public async Task Evaluate_with_the_run_prints_the_statistics_beside_the_runs_corpus_and_as_json()
+    {
+        string piece = Output("six.mid");
+        Composer.WriteMidi(piece, ["C4", "C4", "E4.G4", "D4", "B3", "C4"], OffsetPolicy.Fixed(1), seed: 0);
+
+        var (code, table) = await Run("evaluate", piece, "--run", run.Folder);
+        var (jsonCode, output) = await Run("evaluate", piece, "--run", run.Folder, "--json");
+
+        Assert.Equal((0, 0), (code, jsonCode));
+        Assert.Contains("Distinct tokens", table);
+        Assert.Contains("B3 (59)", table);
+        Assert.Contains("C major", table);
+        Assert.Contains("Jensen-Shannon", table);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(6, json.RootElement.GetProperty("piece").GetProperty("tokens").GetInt32());
+        Assert.Equal("major", json.RootElement.GetProperty("piece").GetProperty("scale").GetProperty("mode").GetString());
+        Assert.Equal(3011, json.RootElement.GetProperty("corpus").GetProperty("tokens").GetInt32());
     }
 
     [Fact]

@@ -117,6 +117,49 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_resume_with_other_training_options_is_refused_naming_both_and_config_json_is_kept()
+    {
+        var folder = Folder("options");
+        var config = Tiny(epochs: 1, Recipe.Streams);
+        Train(config, folder);
+        string written = File.ReadAllText(folder.ConfigFile);
+
+        var faster = config with { Training = config.Training with { Epochs = 2, LearningRate = 0.002 } };
+        var refused = Assert.Throws<CheckpointMismatchException>(() => Train(faster, folder, resume: true));
+        Assert.Contains("training.learning_rate 0.001 → 0.002", refused.Message);
+
+        var longer = config with { Training = config.Training with { Epochs = 2 }, Streams = config.Streams with { ChunkLength = 50 } };
+        refused = Assert.Throws<CheckpointMismatchException>(() => Train(longer, folder, resume: true));
+        Assert.Contains("streams.chunk_length 25 → 50", refused.Message);
+
+        var remembering = config with { Training = config.Training with { Epochs = 2 }, Memory = new MemoryOptions { Weight = 0.3 } };
+        refused = Assert.Throws<CheckpointMismatchException>(() => Train(remembering, folder, resume: true));
+        Assert.Contains("memory.weight 0 → 0.3", refused.Message);
+
+        Assert.Equal(written, File.ReadAllText(folder.ConfigFile));
+        // More epochs, more threads and another budget are the same run, continued.
+        var resumed = Train(config with { Training = config.Training with { Epochs = 2, Threads = 2, Minutes = 30 } }, folder, resume: true);
+        Assert.Equal(2, resumed.Epochs);
+    }
+
+    [Fact]
+    public void The_checkpoint_that_speaks_for_a_run_is_its_best_by_validation_not_its_newest()
+    {
+        var folder = Folder("best");
+        Directory.CreateDirectory(folder.CheckpointFolder);
+        foreach (int epoch in new[] { 1, 2, 3 }) File.WriteAllText(folder.CheckpointFile(epoch), "");
+        EpochMetrics Epoch(int epoch, double accuracy) => new(epoch, 1, 1, accuracy, 1);
+
+        var best = CheckpointChoice.Best([Epoch(1, 0.30), Epoch(2, 0.45), Epoch(3, 0.40)], folder);
+
+        Assert.Equal((2, folder.CheckpointFile(2)), (best!.Epoch, best.File));
+        Assert.Equal("the best validation accuracy of 3 epochs, 45.00 %", best.Why);
+        File.Delete(folder.CheckpointFile(2));   // a best epoch whose file is gone gives way to the next best
+        Assert.Equal(3, CheckpointChoice.Best([Epoch(1, 0.30), Epoch(2, 0.45), Epoch(3, 0.40)], folder)!.Epoch);
+        Assert.Null(CheckpointChoice.Best([], folder));
+    }
+
+    [Fact]
     public void Cancelling_mid_epoch_keeps_the_finished_epochs_and_tests_the_best()
     {
         var folder = Folder("cancel");

@@ -1,0 +1,128 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sonata.Cli.Views;
+using Sonata.Corpus;
+using Sonata.Evaluation;
+using Sonata.Midi;
+using Sonata.Runs;
+using Sonata.Tokenization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sonata.Cli.Commands.Evaluate;
+
+/// <summary>
+/// <c>sonata evaluate PATH [--data SOURCE] [--primer-length N] [--json]</c>: judges a MIDI piece, or
+/// each MIDI file of a folder, by the figures of MUSIC-FIGURES.md beside the corpus's own ranges,
+/// and marks those outside. <c>--run DIR</c> prints the earlier statistics of one piece beside its
+/// run's corpus instead.
+/// </summary>
+public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOptions) : AsyncCommand<EvaluateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("The MIDI file to judge, or a folder: each of its MIDI files (searched recursively) is judged.")]
+        public string Path { get; init; } = "";
+
+        [CommandOption("--data <SOURCE>")]
+        [Description("The corpus to judge against: a folder of .mid files, a .tar.gz/.tgz, one MIDI file, or an http(s) URL of an archive. Default: the lab's 20 Mozart sonatas, downloaded once into the cache.")]
+        public string? Data { get; init; }
+
+        [CommandOption("--primer-length <N>")]
+        [Description("Tokens at the start of each piece that are its primer, not generated: the figures of the generated part leave them out.")]
+        [DefaultValue(FigureOptions.DefaultPrimerLength)]
+        public int PrimerLength { get; init; } = FigureOptions.DefaultPrimerLength;
+
+        [CommandOption("--run <DIR>")]
+        [Description("A training run: print the piece's statistics beside those of the run's corpus instead (one MIDI file).")]
+        public string? Run { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print JSON for machines instead of a table.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (PrimerLength < 0) return ValidationResult.Error("--primer-length cannot be negative");
+            if (Run is not null && Directory.Exists(Path)) return ValidationResult.Error("--run takes one MIDI file, not a folder");
+            return ValidationResult.Success();
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.Path) && !Directory.Exists(settings.Path))
+            return Error($"no MIDI file or folder at {settings.Path}");
+        if (settings.Run is not null)
+            return Directory.Exists(settings.Run) ? RunStatistics(settings, cancellationToken) : Error($"no run folder at {settings.Run}");
+
+        FolderJudgement judgement;
+        string corpusDescription;
+        try
+        {
+            var pieces = await ReadPiecesAsync(settings.Path, cancellationToken);
+            var files = await CorpusProgress.ResolveAsync(console, settings.Data, corpusOptions, cancellationToken);
+            var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+            corpusDescription = files.Description;
+            judgement = new JudgingCorpus(corpus.Files).JudgeAll(pieces, new FigureOptions(PrimerLength: settings.PrimerLength));
+        }
+        catch (Exception e) when (e is CorpusException or MidiFormatException or EvaluationException or FormatException)
+        {
+            return Error(e.Message);
+        }
+
+        if (settings.Json)
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(judgement, JsonOptions));
+        else
+            console.Write(FiguresTable.Build(judgement, corpusDescription));
+        return 0;
+    }
+
+    /// <summary>The pieces under <paramref name="path"/> (a MIDI file, or a folder's MIDI files), named by their path relative to the folder.</summary>
+    private async Task<IReadOnlyList<TokenizedFile>> ReadPiecesAsync(string path, CancellationToken cancellationToken)
+    {
+        using var locator = new CorpusLocator();
+        var files = await locator.ResolveAsync(path, corpusOptions, progress: null, cancellationToken);
+        var tokenized = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+        string root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return [.. files.Paths.Zip(tokenized.Files, (file, piece) => piece with { Key = Path.GetRelativePath(root, file).Replace('\\', '/') })];
+    }
+
+    /// <summary>The earlier <c>evaluate --run</c>: the piece's statistics beside its run's corpus's.</summary>
+    private int RunStatistics(Settings settings, CancellationToken cancellationToken)
+    {
+        PieceStatistics piece, corpus;
+        try
+        {
+            piece = MusicStatistics.Of([.. Music21Tokenizer.TokenizeFile(settings.Path).Select(t => t.Token)]);
+            cancellationToken.ThrowIfCancellationRequested();
+            using var run = TrainedRun.Open(settings.Run!, new RunOpening { Device = Runtime.DeviceChoice.Cpu });
+            corpus = run.CorpusStatistics;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MidiFormatException)
+        {
+            return Error(e.Message);
+        }
+
+        if (settings.Json)
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatisticsComparison.Compare(piece, corpus), JsonOptions));
+        else
+            console.Write(StatisticsTable.Build(piece, corpus));
+        return 0;
+    }
+
+    private int Error(string message)
+    {
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return 1;
+    }
+}

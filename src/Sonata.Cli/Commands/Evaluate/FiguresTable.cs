@@ -1,0 +1,93 @@
+using System.Globalization;
+using Sonata.Evaluation;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Sonata.Cli.Commands.Evaluate;
+
+/// <summary>
+/// Judged pieces as a terminal table: a row per figure, a column per piece (and their median when
+/// there are several), then the corpus's median and range; a value outside the range is red, with
+/// ▲ or ▼. A last row says where each piece's longest verbatim copy comes from.
+/// </summary>
+public static class FiguresTable
+{
+    private const string Above = "▲", Below = "▼";
+
+    /// <summary>Each figure's name and how its values read.</summary>
+    private static readonly (Figure Figure, string Name, Func<double, string> Format)[] Rows =
+    [
+        (Figure.FinalLoopShare, "Final loop", Percent),
+        (Figure.LongestTokenRun, "Longest one-token run", Number),
+        (Figure.DistinctTokens, "Distinct tokens", Number),
+        (Figure.ScaleConsistency, "In one scale", Percent),
+        (Figure.LongestVerbatimCopy, "Longest verbatim copy", Number),
+        (Figure.SharedRunShare, $"In {VerbatimIndex.SharedRunLength}+ token copies", Percent),
+        (Figure.IntervalDistance, "IOI distance", Decimal),
+        (Figure.PitchesPerOnset, "Pitches per onset", Decimal),
+        (Figure.HeldOnsetShare, "Held onsets", Percent),
+    ];
+
+    public static IRenderable Build(FolderJudgement judgement, string corpusDescription)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        bool median = judgement.Pieces.Count > 1, severalLengths = judgement.Ranges.Count > 1;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Figure"));
+        foreach (var piece in judgement.Pieces)
+            table.AddColumn(new TableColumn(Markup.Escape(piece.Name)).RightAligned());
+        if (median)
+            table.AddColumn(new TableColumn($"[bold]median of {judgement.Pieces.Count}[/]").RightAligned());
+        foreach (var ranges in judgement.Ranges)
+        {
+            string of = severalLengths ? $"\n{ranges.ExcerptTokens} tokens" : "";
+            table.AddColumn(new TableColumn($"[dim]corpus median{of}[/]").RightAligned());
+            table.AddColumn(new TableColumn($"[dim]corpus range{of}[/]").RightAligned());
+        }
+
+        foreach (var row in Rows)
+        {
+            var cells = new List<IRenderable> { new Text(row.Name) };
+            cells.AddRange(judgement.Pieces.Select(p => Cell(p.Verdicts, row.Figure, row.Format)));
+            if (median) cells.Add(Cell(judgement.Median.Verdicts, row.Figure, row.Format));
+            foreach (var ranges in judgement.Ranges)
+            {
+                var range = ranges.Of(row.Figure);
+                cells.Add(Dim(row.Format(range.Median)));
+                cells.Add(Dim(row.Figure == Figure.LongestVerbatimCopy ? $"≤ {row.Format(range.Max)}" : $"{row.Format(range.P10)}–{row.Format(range.P90)}"));
+            }
+            table.AddRow(cells);
+        }
+        var copiedFrom = new List<IRenderable> { new Text("  copied from") };
+        copiedFrom.AddRange(judgement.Pieces.Select(p => p.Figures.LongestCopy.Source is { } s ? new Text($"{s.FileKey} @ {s.Position}") : new Text("–")));
+        copiedFrom.AddRange(Enumerable.Repeat(Text.Empty, (median ? 1 : 0) + (2 * judgement.Ranges.Count)));
+        table.AddRow(copiedFrom);
+
+        var first = judgement.Ranges[0];
+        string caption = $"{Plural(judgement.Pieces.Count, "piece")} against {corpusDescription}. The generated part is what follows "
+            + $"the first {judgement.PrimerLength} tokens, the primer. The corpus's range: {first.Excerpts} excerpts of {first.ExcerptTokens} "
+            + $"tokens from its {Plural(judgement.CorpusPieces, "piece")}, each measured as a piece, its copies looked up in the other pieces.";
+        string legend = $"[red]{Above}[/] [red]{Below}[/] outside the range: above the corpus's 90th or below its 10th percentile; "
+            + "the verbatim copy when longer than the longest an excerpt copies. Copied from: file @ token position.";
+        return new Spectre.Console.Rows(new Text(caption), table, new Markup(legend));
+    }
+
+    private static IRenderable Cell(IReadOnlyList<FigureVerdict> verdicts, Figure figure, Func<double, string> format)
+    {
+        var verdict = verdicts.Single(v => v.Figure == figure);
+        if (verdict.Value is not double value) return new Text("–");
+        string text = format(value);
+        if (!verdict.Outside) return new Text(text);
+        return new Markup($"[red]{Markup.Escape(text)} {(value > verdict.Range.P90 ? Above : Below)}[/]");
+    }
+
+    private static Markup Dim(string text) => new($"[dim]{Markup.Escape(text)}[/]");
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Decimal(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
