@@ -196,7 +196,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(Recipe.Streams, JsonFiles.Read<TrainingConfig>(folder.ConfigFile).Recipe);
     }
 
-    private static List<(string Name, float[] Values)> Weights(string checkpoint)
+    internal static List<(string Name, float[] Values)> Weights(string checkpoint)
     {
         var header = Checkpoint.ReadHeader(checkpoint);
         using var model = MusicModel.Create(header.Vocabulary.Count, header.Config.Model);
