@@ -85,34 +85,42 @@ public sealed class Trainer(TrainingConfig config)
         });
 
         // ---- Epochs: train, validate (every window, or the seeded subset), save; stop at the
-        //      last epoch, the target accuracy, the patience's end or the time budget's
+        //      last epoch, the target accuracy, the patience's end, or in time for the final
+        //      scoring to end within the time budget
         long[] validationWindows = options.ValidationWindows is { } subset
             ? WindowSubset.Of(split.Validation, subset, options.Seed) : split.Validation;
-        var session = Stopwatch.StartNew();
+        var clock = new TrainingClock(options.Minutes, validationWindows.Length,
+            split.Test.Length + (options.ValidationWindows is null ? 0 : split.Validation.Length));
+        if (clock.HasBudget) MeasureScoring(predictor, windows, validationWindows, evaluation, clock);
         var stopReason = StopReason.Epochs;
         try
         {
             for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
             {
-                if (OutOfTime(session))
+                if (clock.OutOfTime)
                 {
                     stopReason = StopReason.TimeBudget;
                     break;
                 }
-                var clock = Stopwatch.StartNew();
-                var trained = TrainEpoch(model, optimizer, recipe, epoch, session, progress, cancellationToken);
-                double trainSeconds = clock.Elapsed.TotalSeconds;
+                double started = clock.Elapsed;
+                var trained = TrainEpoch(model, optimizer, recipe, epoch, clock, history, progress, cancellationToken);
+                double trainSeconds = clock.Elapsed - started;
+                clock.Trained(trained.Batches, trainSeconds);
                 var validation = Evaluator.Score(predictor, windows, validationWindows, evaluation,
                     BatchProgress(progress, TrainingPhase.Validating, epoch), cancellationToken);
+                clock.Scored(validationWindows.Length, clock.Elapsed - started - trainSeconds);
                 var metrics = new EpochMetrics(
-                    epoch, trained.Loss, validation.Loss, validation.Accuracy, clock.Elapsed.TotalSeconds, validation.NetworkAccuracy,
+                    epoch, trained.Loss, validation.Loss, validation.Accuracy, clock.Elapsed - started, validation.NetworkAccuracy,
                     trainSeconds, trained.Batches);
                 history.Add(metrics);
                 Checkpoint.Save(folder.CheckpointFile(epoch),
                     new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
                 folder.WriteMetrics(history);
                 progress?.Report(new TrainingProgress(TrainingPhase.EpochFinished)
-                    { Epoch = epoch, Epochs = options.Epochs, Metrics = metrics });
+                {
+                    Epoch = epoch, Epochs = options.Epochs, Metrics = metrics,
+                    SecondsLeft = clock.SecondsLeft((long)(options.Epochs - epoch) * recipe.BatchesPerEpoch, options.Epochs - epoch),
+                });
                 if (StopAfter(history, trained.OutOfTime) is { } reason)
                 {
                     stopReason = reason;
@@ -138,7 +146,7 @@ public sealed class Trainer(TrainingConfig config)
         };
         if (CheckpointChoice.Best(history, folder) is { } best)
         {
-            var clock = Stopwatch.StartNew();
+            var testClock = Stopwatch.StartNew();
             Checkpoint.Load(best.File, model, optimizer: null);
             var wholeValidation = options.ValidationWindows is null ? null
                 : Evaluator.Score(predictor, windows, split.Validation, evaluation, BatchProgress(progress, TrainingPhase.Validating, best.Epoch));
@@ -154,7 +162,7 @@ public sealed class Trainer(TrainingConfig config)
                 TestLoss = test.Loss,
                 NetworkTestAccuracy = test.NetworkAccuracy,
                 TestModel = $"best (epoch {best.Epoch})",
-                Seconds = summary.Seconds + clock.Elapsed.TotalSeconds,
+                Seconds = summary.Seconds + testClock.Elapsed.TotalSeconds,
             };
         }
         folder.WriteSummary(summary);
@@ -174,7 +182,14 @@ public sealed class Trainer(TrainingConfig config)
         return fitted;
     }
 
-    private bool OutOfTime(Stopwatch session) => session.Elapsed.TotalMinutes >= (Config.Training.Minutes ?? double.PositiveInfinity);
+    /// <summary>Times the scoring of one batch, so that even the first epoch leaves time for the scoring after it.</summary>
+    private static void MeasureScoring(Predictor predictor, TokenWindows windows, long[] validation, EvaluationOptions evaluation, TrainingClock clock)
+    {
+        long[] probe = validation[..Math.Min(validation.Length, evaluation.BatchSize)];
+        var started = Stopwatch.StartNew();
+        Evaluator.Score(predictor, windows, probe, evaluation);
+        clock.Scored(probe.Length, started.Elapsed.TotalSeconds);
+    }
 
     /// <summary>Why training stops after the last epoch of <paramref name="history"/>, or null to go on.</summary>
     private StopReason? StopAfter(List<EpochMetrics> history, bool outOfTime)
@@ -192,8 +207,8 @@ public sealed class Trainer(TrainingConfig config)
     /// ended it early. Throws when cancelled between batches.
     /// </summary>
     private (double Loss, int Batches, bool OutOfTime) TrainEpoch(
-        MusicModel model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch, Stopwatch session,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        MusicModel model, OptimizerHelper optimizer, ITrainingRecipe recipe, int epoch, TrainingClock clock,
+        List<EpochMetrics> history, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         // Each epoch draws its shuffle and torch's random numbers from (seed, epoch) alone, so a
         // resumed run repeats exactly what an uninterrupted one would have done.
@@ -203,14 +218,15 @@ public sealed class Trainer(TrainingConfig config)
         foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(Config.Training, epoch);
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
+        int epochsLeft = Config.Training.Epochs - epoch;
         double lossSum = 0;
-        var clock = Stopwatch.StartNew();
-        int batch = 0;
-        for (; batch < batches; batch++)
+        var started = Stopwatch.StartNew();
+        for (int batch = 0; batch < batches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (batch > 0 && OutOfTime(session)) return (lossSum / batch, batch, true);
+            if (batch > 0 && clock.OutOfTime) return (lossSum / batch, batch, true);
             lossSum += TrainingStep.Run(model, optimizer, recipe, batch, Config.Training.ClipNorm);
+            if (batch == 0) clock.Trained(1, started.Elapsed.TotalSeconds);
             progress?.Report(new TrainingProgress(TrainingPhase.Training)
             {
                 Epoch = epoch,
@@ -218,7 +234,9 @@ public sealed class Trainer(TrainingConfig config)
                 Batch = batch + 1,
                 Batches = batches,
                 RunningLoss = lossSum / (batch + 1),
-                Seconds = clock.Elapsed.TotalSeconds,
+                Seconds = started.Elapsed.TotalSeconds,
+                LastValAccuracy = history.Count > 0 ? history[^1].ValAccuracy : null,
+                SecondsLeft = clock.SecondsLeft(batches - batch - 1 + (long)epochsLeft * batches, epochsLeft + 1),
             });
         }
         return (lossSum / batches, batches, false);

@@ -19,6 +19,16 @@ public sealed record TrainingProgress(TrainingPhase Phase)
     /// <summary>Seconds since the epoch's training began (with <see cref="TrainingPhase.Training"/>).</summary>
     public double Seconds { get; init; }
 
+    /// <summary>The last finished epoch's validation accuracy, if any (with <see cref="TrainingPhase.Training"/>).</summary>
+    public double? LastValAccuracy { get; init; }
+
+    /// <summary>
+    /// Seconds the run has left, the final scoring included: to the end of its time budget, or,
+    /// without one, what the epochs left would take at the measured speed (with <see cref="TrainingPhase.Training"/>
+    /// and <see cref="TrainingPhase.EpochFinished"/>).
+    /// </summary>
+    public double? SecondsLeft { get; init; }
+
     /// <summary>Set with <see cref="TrainingPhase.EpochFinished"/>.</summary>
     public EpochMetrics? Metrics { get; init; }
 
