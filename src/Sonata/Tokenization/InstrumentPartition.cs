@@ -11,7 +11,8 @@ internal static class InstrumentPartition
 {
     public sealed record Track(IReadOnlyList<ScoreElement> Elements, IReadOnlyList<TrackInstrument> Instruments);
 
-    public static List<List<ScoreElement>> Partition(IReadOnlyList<Track> tracks)
+    /// <param name="budget">Checked as elements go into parts: one element can go into many.</param>
+    public static List<List<ScoreElement>> Partition(IReadOnlyList<Track> tracks, TokenBudget budget)
     {
         if (tracks.All(t => t.Instruments.Count == 0))
             return tracks.Select(t => t.Elements.ToList()).ToList();
@@ -45,7 +46,10 @@ internal static class InstrumentPartition
                     bool inSpan = start <= e.Offset && e.Offset < end;
                     bool zeroLengthAtZeroSpan = start == end && e.Duration == 0 && e.Offset == start;
                     if ((inSpan || zeroLengthAtZeroSpan) && part.Seen.Add(e))
+                    {
                         part.Members.Add((e, order++));
+                        budget.CheckTokens(order);
+                    }
                 }
             }
         }
