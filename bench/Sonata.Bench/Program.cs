@@ -5,12 +5,14 @@ using Sonata.Bench;
 //   dotnet run -c Release --project bench/Sonata.Bench -- train-step [options]
 //   dotnet run -c Release --project bench/Sonata.Bench -- recipe-race [--minutes 15] [options]
 //   dotnet run -c Release --project bench/Sonata.Bench -- memory [--orders 1,2,4,12] [--order 12]
+//   dotnet run -c Release --project bench/Sonata.Bench -- fuzz [--files 10000] [--seed 1]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["tokenize"] = TokenizeBenchmark.Run,
     ["train-step"] = TrainStepBenchmark.Run,
     ["recipe-race"] = RecipeRace.Run,
     ["memory"] = MemoryBenchmark.Run,
+    ["fuzz"] = FuzzBenchmark.Run,
     [BusyLoop.Argument] = BusyLoop.Run,
 };
 
