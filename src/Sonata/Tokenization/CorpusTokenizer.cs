@@ -1,3 +1,4 @@
+using Sonata.Corpus;
 using Sonata.Midi;
 
 namespace Sonata.Tokenization;
@@ -8,7 +9,10 @@ namespace Sonata.Tokenization;
 /// </summary>
 public static class CorpusTokenizer
 {
-    /// <param name="paths">MIDI files, in the order their tokens should follow each other.</param>
+    /// <param name="paths">
+    /// MIDI files, in the order their tokens should follow each other; each is keyed by
+    /// <see cref="CorpusFiles.KeysOf"/> (its path relative to the folder that holds them all).
+    /// </param>
     /// <param name="skipBad">Skip unreadable files (listed in the result) instead of failing.</param>
     /// <param name="filesDone">How many files are done, reported as each finishes.</param>
     /// <exception cref="MidiFormatException">
@@ -39,11 +43,12 @@ public static class CorpusTokenizer
             filesDone?.Report(Interlocked.Increment(ref done));
         });
 
+        var keys = CorpusFiles.KeysOf(paths);
         var files = new List<TokenizedFile>(paths.Count);
         var skipped = new List<SkippedFile>();
         for (int i = 0; i < paths.Count; i++)
         {
-            string key = Path.GetFileName(paths[i]);
+            string key = keys[i];
             if (errors[i] is { } error)
             {
                 if (!skipBad)
