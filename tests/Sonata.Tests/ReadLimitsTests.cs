@@ -7,7 +7,8 @@ namespace Sonata.Tests;
 
 /// <summary>
 /// Files past <see cref="ReadLimits"/> are refused early, with one line that names the file and the
-/// reason; music21 would read them for minutes into gigabytes of tied notes.
+/// reason (music21 would read them for minutes into gigabytes of tied notes); files within them
+/// read in bounded time.
 /// </summary>
 public sealed class ReadLimitsTests : IDisposable
 {
@@ -88,6 +89,59 @@ public sealed class ReadLimitsTests : IDisposable
     }
 
     [Fact]
+    public void Too_many_notes_starting_together_are_refused()
+    {
+        // 300 notes at one instant, each ending a sixteenth later than the one before: no chord.
+        var events = new MidiEventCollection(0, Tpq);
+        var track = events.AddTrack();
+        for (int i = 0; i < 300; i++)
+            AddNoteInTicks(track, 0, (Tpq / 4 + 1) * (i + 1), 30 + i % 60);
+        string path = Export("together.mid", events);
+
+        var error = Refused(path);
+
+        Assert.Contains("300 notes of track 0 start together", error.Message);
+        Assert.Contains("at most 256 are read", error.Message);
+    }
+
+    [Fact]
+    public void A_measure_with_too_many_notes_is_refused()
+    {
+        // 1,100 notes starting in the first 4/4 bar, 74 at each of 15 instants, each its own pitch
+        // and channel (so each note-off ends its own note) and its own end (so no chord).
+        const int ChordTolerance = Tpq / 4;
+        var events = new MidiEventCollection(0, Tpq);
+        var track = events.AddTrack();
+        for (int i = 0; i < 1_100; i++)
+            AddNoteInTicks(track, i % 15 * (ChordTolerance + 1), (i / 15 + 1) * (ChordTolerance + 1), i % 128, channel: 1 + i / 128);
+        string path = Export("crowded.mid", events);
+
+        var error = Refused(path);
+
+        Assert.Contains("a measure of track 0 holds more than 1,024 notes", error.Message);
+    }
+
+    [Fact]
+    public void A_track_with_tens_of_thousands_of_instrument_changes_reads_in_bounded_time()
+    {
+        // Each program change starts a span of the track; finding each span's notes took 8 s here.
+        var events = new MidiEventCollection(0, Tpq);
+        var track = events.AddTrack();
+        for (int i = 0; i < 60_000; i++)
+        {
+            track.Add(new PatchChangeEvent(i * 40L, 1, i % 128));
+            AddNoteInTicks(track, i * 40L, 20, 40 + i % 40);
+        }
+        string path = Export("instruments.mid", events);
+
+        var clock = Stopwatch.StartNew();
+        var tokens = Music21Tokenizer.TokenizeFile(path);
+
+        Assert.True(clock.Elapsed < Quickly, $"read in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(20_000, tokens.Count);
+    }
+
+    [Fact]
     public void A_delta_time_longer_than_a_long_is_refused_not_wrapped()
     {
         // Ten continuation bytes: a number past 2^63, which music21 reads as it is (and a long would wrap).
@@ -135,9 +189,12 @@ public sealed class ReadLimitsTests : IDisposable
         return error;
     }
 
-    private static void AddNote(IList<NAudio.Midi.MidiEvent> track, long startQuarter, long quarters, int pitch)
+    private static void AddNote(IList<NAudio.Midi.MidiEvent> track, long startQuarter, long quarters, int pitch) =>
+        AddNoteInTicks(track, startQuarter * Tpq, quarters * Tpq, pitch);
+
+    private static void AddNoteInTicks(IList<NAudio.Midi.MidiEvent> track, long start, long ticks, int pitch, int channel = 1)
     {
-        var on = new NoteOnEvent(startQuarter * Tpq, 1, pitch, 90, (int)(quarters * Tpq));
+        var on = new NoteOnEvent(start, channel, pitch, 90, (int)ticks);
         track.Add(on);
         track.Add(on.OffEvent);
     }

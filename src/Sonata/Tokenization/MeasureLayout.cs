@@ -34,7 +34,7 @@ internal sealed class MeasureLayout
             .ToList();
         long end = Math.Max(extent, sorted.Count == 0 ? 0 : sorted.Max(e => e.Offset + e.Duration));
         budget.CheckMeasures(meter.MeasuresUntil(end, ReadLimits.MaxMeasures), track);
-        layout.MakeMeasures(sorted, end);
+        layout.MakeMeasures(sorted, end, budget, track);
         budget.AddTokens(layout.CountPieces(sorted));
         if (voicesRequired)
             foreach (var measure in layout._measures)
@@ -52,7 +52,7 @@ internal sealed class MeasureLayout
         return layout.Flatten();
     }
 
-    private void MakeMeasures(List<ScoreElement> sorted, long end)
+    private void MakeMeasures(List<ScoreElement> sorted, long end, TokenBudget budget, int track)
     {
         long previousBar = -1;
         for (long start = 0; ; )
@@ -77,6 +77,7 @@ internal sealed class MeasureLayout
             }
             var measure = _measures[index];
             measure.Own.Insert(e.Offset - measure.Start, e, ref _sequence);
+            budget.CheckMeasureNotes(measure.Own.Slots.Count, track);
         }
     }
 

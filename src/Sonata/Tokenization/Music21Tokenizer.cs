@@ -25,7 +25,9 @@ public static class Music21Tokenizer
         foreach (int index in noteTracks)
         {
             var events = midi.Tracks[index];
-            var (elements, voicesRequired) = ChordGrouping.Group(NotePairing.Pair(events), tpq, Quantizer.FinestDivisor);
+            var notes = NotePairing.Pair(events);
+            budget.CheckNotesStartingTogether(notes, tpq, index);
+            var (elements, voicesRequired) = ChordGrouping.Group(notes, tpq, Quantizer.FinestDivisor);
             Quantizer.Quantize(elements, tpq);
             foreach (var element in elements)
                 budget.CheckNote(element, index);

@@ -19,6 +19,32 @@ internal sealed class TokenBudget(string name)
                 + $"(at most {ReadLimits.MaxNoteQuarters:N0} are read): a note-off is probably lost or misplaced");
     }
 
+    /// <summary>
+    /// The notes of track <paramref name="track"/> in note-on order, before they are grouped into
+    /// chords: each is compared with every note that starts within 1/4 quarter note of it
+    /// (<see cref="Quantizer.FinestDivisor"/>, the tolerance of <see cref="ChordGrouping"/>).
+    /// </summary>
+    public void CheckNotesStartingTogether(IReadOnlyList<NotePair> notes, int ticksPerQuarter, int track)
+    {
+        double tolerance = (double)ticksPerQuarter / Quantizer.FinestDivisor;
+        for (int first = 0, next = 0; first < notes.Count; first++)
+        {
+            while (next < notes.Count && notes[next].OnTick - notes[first].OnTick < tolerance)
+                next++;
+            if (next - first > ReadLimits.MaxNotesStartingTogether)
+                throw Refusal($"{next - first:N0} notes of track {track} start together, within 1/{Quantizer.FinestDivisor} quarter note "
+                    + $"(at most {ReadLimits.MaxNotesStartingTogether:N0} are read): the file is probably corrupt");
+        }
+    }
+
+    /// <summary>The notes filed so far into one measure of track <paramref name="track"/>, before voices are made for them.</summary>
+    public void CheckMeasureNotes(int count, int track)
+    {
+        if (count > ReadLimits.MaxNotesPerMeasure)
+            throw Refusal($"a measure of track {track} holds more than {ReadLimits.MaxNotesPerMeasure:N0} notes "
+                + $"(at most {ReadLimits.MaxNotesPerMeasure:N0} are read): the file is probably corrupt");
+    }
+
     /// <summary>The measures a part of track <paramref name="track"/> needs, before they are made.</summary>
     public void CheckMeasures(long measures, int track)
     {
