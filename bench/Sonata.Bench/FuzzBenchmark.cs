@@ -169,7 +169,8 @@ internal static partial class FuzzBenchmark
 
     private static string Limits() =>
         $"{ReadLimits.MaxFileBytes:N0} bytes, {ReadLimits.MaxEvents:N0} events, {ReadLimits.MaxQuarters:N0} quarters, "
-        + $"notes of {ReadLimits.MaxNoteQuarters:N0} quarters, {ReadLimits.MaxMeasures:N0} measures, {ReadLimits.MaxTokens:N0} tokens";
+        + $"notes of {ReadLimits.MaxNoteQuarters:N0} quarters, {ReadLimits.MaxNotesStartingTogether:N0} notes together, "
+        + $"{ReadLimits.MaxNotesPerMeasure:N0} a measure, {ReadLimits.MaxMeasures:N0} measures, {ReadLimits.MaxTokens:N0} tokens";
 
     [GeneratedRegex(@"\d[\d,.]*")]
     private static partial Regex Numbers();
