@@ -10,6 +10,17 @@ internal static class Arguments
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
+    /// <summary>A file of the shared folder above the benchmark, e.g. <c>data/midi_songs.tar.gz</c>.</summary>
+    public static string SharedFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string file = Path.Combine([dir.FullName, "shared", .. relative.Split('/')]);
+            if (File.Exists(file)) return file;
+        }
+        throw new FileNotFoundException($"no shared/{relative} above the benchmark");
+    }
+
     /// <summary>music21's tokens of the Mozart corpus, from the shared folder above the benchmark.</summary>
     public static string DefaultTokens()
     {

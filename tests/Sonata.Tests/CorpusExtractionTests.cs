@@ -27,7 +27,7 @@ public class CorpusExtractionTests : IDisposable
 
         CorpusFiles files = await Resolve(archive);
 
-        Assert.Equal(["a.mid", "A.mid", "b.mid"], files.Keys);
+        Assert.Equal(["a.mid", "z/A.mid", "z/b.mid"], files.Keys);
         Assert.EndsWith(Path.Combine("z", "A.mid"), files.Paths[1]);
     }
 

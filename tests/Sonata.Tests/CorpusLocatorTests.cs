@@ -35,7 +35,7 @@ public class CorpusLocatorTests : IDisposable
 
         string[] expected = ["songs/A.MIDI", "songs/b.mid", "songs/sub/c.Mid"];
         Assert.Equal(expected.Select(p => scratch.PathOf(p.Split('/'))), files.Paths);
-        Assert.Equal(["A.MIDI", "b.mid", "c.Mid"], files.Keys);
+        Assert.Equal(["A.MIDI", "b.mid", "sub/c.Mid"], files.Keys);
         Assert.Contains(scratch.PathOf("songs"), files.Description);
     }
 

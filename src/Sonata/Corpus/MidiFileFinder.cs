@@ -1,6 +1,6 @@
 namespace Sonata.Corpus;
 
-/// <summary>Finds the MIDI files under a folder, in ordinal order of their relative paths.</summary>
+/// <summary>Finds the MIDI files under a folder, in ordinal order of their keys (<see cref="CorpusFiles.KeysOf"/>).</summary>
 internal static class MidiFileFinder
 {
     public static bool IsMidi(string path) =>
@@ -12,11 +12,6 @@ internal static class MidiFileFinder
         string root = Path.GetFullPath(folder);
         // Hidden files (such as macOS "._x.mid" metadata) and hidden folders are skipped, as by default.
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(root, "*", options)
-            .Where(IsMidi)
-            .Select(path => (path, relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .OrderBy(file => file.relative, StringComparer.Ordinal)
-            .Select(file => file.path)
-            .ToArray();
+        return CorpusFiles.InKeyOrder(Directory.EnumerateFiles(root, "*", options).Where(IsMidi).ToArray());
     }
 }

@@ -6,18 +6,29 @@ namespace Sonata.Midi;
 /// Reads a Standard MIDI File the way music21 8.1.0's <c>midi.MidiFile</c> does, quirks included:
 /// running status carries over from any status byte (meta and SysEx too), an unknown event drops
 /// only its delta time and the next byte is read as a new delta, and a file whose chunks are cut
-/// short is refused. NAudio's reader is stricter and would reject files music21 reads.
+/// short is refused. NAudio's reader is stricter and would reject files music21 reads. Unlike
+/// music21, it refuses a file past <see cref="ReadLimits"/> (size, events, the time of an event).
 /// </summary>
 public static class MidiFileParser
 {
     /// <summary>music21's tick resolution when a file counts in SMPTE frames instead.</summary>
     private const int DefaultTicksPerQuarter = 1024;
 
+    /// <summary>
+    /// Where a variable-length number stops growing (music21's are unbounded): far beyond any
+    /// limit, and small enough that neither it nor a tick adding it up can overflow.
+    /// </summary>
+    private const long VariableLengthCeiling = 1L << 48;
+
     public static MidiFileContent Read(string path)
     {
         byte[] bytes;
         try
         {
+            long length = new FileInfo(path).Length;
+            if (length > ReadLimits.MaxFileBytes)
+                throw new MidiFormatException(
+                    $"{path}: the file is {length:N0} bytes long (at most {ReadLimits.MaxFileBytes:N0} are read): it is not a piano piece");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -30,6 +41,9 @@ public static class MidiFileParser
     public static MidiFileContent Parse(ReadOnlyMemory<byte> file, string name)
     {
         var bytes = file.Span;
+        if (bytes.Length > ReadLimits.MaxFileBytes)
+            throw new MidiFormatException(
+                $"{name}: the file is {bytes.Length:N0} bytes long (at most {ReadLimits.MaxFileBytes:N0} are read): it is not a piano piece");
         if (bytes.Length < 14 || !bytes[..4].SequenceEqual("MThd"u8))
             throw new MidiFormatException($"{name}: not a MIDI file (no MThd header)");
         if (BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]) != 6)
@@ -44,6 +58,7 @@ public static class MidiFileParser
             throw new MidiFormatException($"{name}: the header gives 0 ticks per quarter note");
 
         var tracks = new List<IReadOnlyList<MidiEvent>>(trackCount);
+        var budget = new EventBudget(name, ticksPerQuarter);
         int position = 14;
         for (int index = 0; index < trackCount; index++)
         {
@@ -57,16 +72,16 @@ public static class MidiFileParser
             if (start + length > bytes.Length)
                 throw new MidiFormatException(
                     $"{name}: truncated: track {index} announces {length} bytes but only {bytes.Length - start} remain");
-            tracks.Add(ReadTrack(file.Slice(start, (int)length), name, index));
+            tracks.Add(ReadTrack(file.Slice(start, (int)length), name, index, budget));
             position = start + (int)length;
         }
         return new MidiFileContent(format, ticksPerQuarter, tracks);
     }
 
-    private static List<MidiEvent> ReadTrack(ReadOnlyMemory<byte> track, string name, int trackIndex)
+    private static List<MidiEvent> ReadTrack(ReadOnlyMemory<byte> track, string name, int trackIndex, EventBudget budget)
     {
         var data = track.Span;
-        var events = new List<MidiEvent>(data.Length / 3);
+        var events = new List<MidiEvent>(Math.Min(data.Length / 3, ReadLimits.MaxEvents));
         long tick = 0;
         int position = 0;
         int? runningStatus = null;
@@ -77,6 +92,7 @@ public static class MidiFileParser
             if (TryReadEvent(track, ref position, runningStatus, out var e, out int statusSeen, name, trackIndex))
             {
                 tick += delta;
+                budget.Count(tick, trackIndex);
                 events.Add(e with { Tick = tick });
                 runningStatus = statusSeen;
             }
@@ -168,7 +184,7 @@ public static class MidiFileParser
                 throw new MidiFormatException(
                     $"{name}: truncated: track {trackIndex} ends inside a variable-length number");
             byte b = data[position++];
-            value = (value << 7) | (uint)(b & 0x7F);
+            value = Math.Min((value << 7) | (uint)(b & 0x7F), VariableLengthCeiling);
             if ((b & 0x80) == 0)
                 return value;
         }

@@ -2,8 +2,8 @@ namespace Sonata.Tokenization;
 
 /// <summary>
 /// Gathers notes of a track into chords the way music21's <c>midiTrackToStream</c> does: notes whose
-/// note-ons lie closer than a twelfth of a quarter to a note's own and whose note-offs lie within
-/// that tolerance of its note-off join its chord; a note that starts with it but ends elsewhere
+/// note-ons lie closer than 1/4 quarter note (one over the finest quantization divisor) to a note's
+/// own and whose note-offs lie within that tolerance of its note-off join its chord; a note that starts with it but ends elsewhere
 /// stays apart and makes the track need voices. Like music21, a later note does not skip notes
 /// already gathered, so a note can join two chords.
 /// </summary>

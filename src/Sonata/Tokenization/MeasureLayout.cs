@@ -1,3 +1,5 @@
+using Sonata.Midi;
+
 namespace Sonata.Tokenization;
 
 /// <summary>
@@ -20,16 +22,20 @@ internal sealed class MeasureLayout
 
     /// <param name="elements">The track's elements, quantized, in the order they were created.</param>
     /// <param name="extent">The latest offset of anything else in the part (signatures, tempi).</param>
+    /// <param name="budget">Checked before the measures are made, and before the ties.</param>
+    /// <param name="track">The track's index in the file, for a refusal's message.</param>
     /// <returns>The elements and their tied continuations in music21's flat order.</returns>
     public static List<ScoreElement> Arrange(
-        IReadOnlyList<ScoreElement> elements, Meter meter, bool voicesRequired, long extent)
+        IReadOnlyList<ScoreElement> elements, Meter meter, bool voicesRequired, long extent, TokenBudget budget, int track)
     {
         var layout = new MeasureLayout(meter);
         var sorted = ScoreOrder.Sort(elements.Select((e, creation) => (e, creation)), x => x.e.Offset, x => x.e, x => x.creation)
             .Select(x => x.e)
             .ToList();
         long end = Math.Max(extent, sorted.Count == 0 ? 0 : sorted.Max(e => e.Offset + e.Duration));
-        layout.MakeMeasures(sorted, end);
+        budget.CheckMeasures(meter.MeasuresUntil(end, ReadLimits.MaxMeasures), track);
+        layout.MakeMeasures(sorted, end, budget, track);
+        budget.AddTokens(layout.CountPieces(sorted));
         if (voicesRequired)
             foreach (var measure in layout._measures)
                 layout.MakeVoices(measure);
@@ -46,7 +52,7 @@ internal sealed class MeasureLayout
         return layout.Flatten();
     }
 
-    private void MakeMeasures(List<ScoreElement> sorted, long end)
+    private void MakeMeasures(List<ScoreElement> sorted, long end, TokenBudget budget, int track)
     {
         long previousBar = -1;
         for (long start = 0; ; )
@@ -71,7 +77,38 @@ internal sealed class MeasureLayout
             }
             var measure = _measures[index];
             measure.Own.Insert(e.Offset - measure.Start, e, ref _sequence);
+            budget.CheckMeasureNotes(measure.Own.Slots.Count, track);
         }
+    }
+
+    /// <summary>
+    /// How many elements the ties will cut <paramref name="sorted"/> into: one for each measure an
+    /// element reaches into (fewer where music21 loses a note for want of a voice).
+    /// </summary>
+    private long CountPieces(List<ScoreElement> sorted)
+    {
+        long pieces = 0;
+        foreach (var e in sorted)
+        {
+            int first = LastMeasureStartingAtOrBefore(e.Offset);
+            bool reachesFurther = e.Duration > 0 && e.Offset < BarEnd(_measures[first]);
+            pieces += reachesFurther ? LastMeasureStartingAtOrBefore(e.Offset + e.Duration - 1) - first + 1 : 1;
+        }
+        return pieces;
+    }
+
+    private int LastMeasureStartingAtOrBefore(long offset)
+    {
+        int low = 0, high = _measures.Count - 1;
+        while (low < high)
+        {
+            int middle = low + (high - low + 1) / 2;
+            if (_measures[middle].Start <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low;
     }
 
     private long BarEnd(Measure m) => m.Start + _meter.BarLengthAt(m.Start);

@@ -29,14 +29,34 @@ internal sealed class Meter
     /// <summary>The bar length of the signature standing at or before <paramref name="offset"/>.</summary>
     public long BarLengthAt(long offset)
     {
-        long bar = _changes[0].BarLength;
-        foreach (var (start, length) in _changes)
+        // The last change at or before the offset (of those at one offset, the last in order);
+        // before the first, the first. A binary search: a corrupt file can hold thousands.
+        int low = 0, high = _changes.Count - 1;
+        while (low < high)
         {
-            if (start > offset)
-                break;
-            bar = length;
+            int middle = low + (high - low + 1) / 2;
+            if (_changes[middle].Offset <= offset)
+                low = middle;
+            else
+                high = middle - 1;
         }
-        return bar;
+        return _changes[low].BarLength;
+    }
+
+    /// <summary>
+    /// How many measures music21 makes to reach <paramref name="end"/> (at least one), counted up
+    /// to <paramref name="stopAfter"/> + 1 so that a corrupt part is not walked to its end.
+    /// </summary>
+    public long MeasuresUntil(long end, long stopAfter)
+    {
+        long count = 0;
+        for (long start = 0; ; )
+        {
+            count++;
+            start += BarLengthAt(start);
+            if (start >= end || count > stopAfter)
+                return count;
+        }
     }
 
     private static long BarLength(int numerator, int denominator)

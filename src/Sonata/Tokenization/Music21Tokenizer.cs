@@ -15,16 +15,22 @@ public static class Music21Tokenizer
     public static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name = "MIDI data")
     {
         int tpq = midi.TicksPerQuarter;
-        var noteTracks = midi.Tracks.Where(t => t.Any(e => e.IsNoteOn)).ToList();
+        var budget = new TokenBudget(name);
+        var noteTracks = Enumerable.Range(0, midi.Tracks.Count).Where(i => midi.Tracks[i].Any(e => e.IsNoteOn)).ToList();
         var conductor = midi.Tracks.Where(t => !t.Any(e => e.IsNoteOn)).SelectMany(t => t).ToList();
         var conductorSignatures = TimeSignatures(conductor, tpq);
         long conductorExtent = MaxMetaOffset(conductor, tpq, includeInstruments: false);
 
         var tracks = new List<InstrumentPartition.Track>(noteTracks.Count);
-        foreach (var events in noteTracks)
+        foreach (int index in noteTracks)
         {
-            var (elements, voicesRequired) = ChordGrouping.Group(NotePairing.Pair(events), tpq, Quantizer.FinestDivisor);
+            var events = midi.Tracks[index];
+            var notes = NotePairing.Pair(events);
+            budget.CheckNotesStartingTogether(notes, tpq, index);
+            var (elements, voicesRequired) = ChordGrouping.Group(notes, tpq, Quantizer.FinestDivisor);
             Quantizer.Quantize(elements, tpq);
+            foreach (var element in elements)
+                budget.CheckNote(element, index);
             Meter meter;
             try
             {
@@ -35,14 +41,22 @@ public static class Music21Tokenizer
                 throw new MidiFormatException($"{name}: {e.Message}");
             }
             long extent = Math.Max(conductorExtent, MaxMetaOffset(events, tpq, includeInstruments: true));
-            var arranged = MeasureLayout.Arrange(elements, meter, voicesRequired, extent);
+            var arranged = MeasureLayout.Arrange(elements, meter, voicesRequired, extent, budget, index);
             tracks.Add(new InstrumentPartition.Track(arranged, TrackInstruments.Read(events, tpq)));
         }
 
-        var tokens = new List<TokenEvent>();
-        foreach (var part in InstrumentPartition.Partition(tracks))
+        var parts = InstrumentPartition.Partition(tracks, budget);
+        var tokens = new List<TokenEvent>(parts.Sum(p => p.Count));
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts)
             foreach (var e in part.Where(e => e.IsPitched))
-                tokens.Add(new TokenEvent(Text(e), TimeUnits.ToQuarters(e.Offset), TimeUnits.ToQuarters(e.Duration)));
+            {
+                // One string per distinct token, not one per note: a corpus keeps millions of them.
+                string text = Text(e);
+                if (!texts.TryAdd(text, text))
+                    text = texts[text];
+                tokens.Add(new TokenEvent(text, TimeUnits.ToQuarters(e.Offset), TimeUnits.ToQuarters(e.Duration)));
+            }
         return tokens;
     }
 

@@ -4,12 +4,13 @@ using Sonata.IO;
 namespace Sonata.Tokenization;
 
 /// <summary>
-/// Reads and writes a tokens file: one JSON object mapping each MIDI file's name to its token
-/// list, as in <c>mozart_sonatas.music21-8.1.0.tokens.json</c>.
+/// Reads and writes a tokens file: one JSON object mapping each MIDI file's key (its name, or its
+/// path in a nested corpus: <see cref="Corpus.CorpusFiles.KeysOf"/>) to its token list, as in
+/// <c>mozart_sonatas.music21-8.1.0.tokens.json</c>.
 /// </summary>
 public static class TokensJsonFile
 {
-    /// <summary>The files in ordinal order of their names, the corpus order of a flat folder.</summary>
+    /// <summary>The files in ordinal order of their keys: the order in which their corpus is read.</summary>
     public static IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> Read(string path)
     {
         using var stream = File.OpenRead(path);
@@ -23,7 +24,8 @@ public static class TokensJsonFile
 
     /// <summary>
     /// The files in the order they were written (<see cref="Write"/>), which is the order a run
-    /// concatenated them in; a name may appear more than once (same-named files in subfolders).
+    /// concatenated them in; in a file written before keys were paths, a name may appear more than
+    /// once (same-named files in subfolders).
     /// </summary>
     public static IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> ReadInWrittenOrder(string path)
     {

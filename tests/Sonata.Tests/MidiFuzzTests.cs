@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Sonata.Fuzz;
+using Sonata.Midi;
+using Sonata.Tokenization;
+
+namespace Sonata.Tests;
+
+/// <summary>
+/// Damaged copies of the corpus files, made as the fuzz benchmark makes them (<see cref="MidiMutator"/>):
+/// each reads, or is refused with a <see cref="MidiFormatException"/> naming it, and quickly.
+/// </summary>
+public sealed class MidiFuzzTests : IDisposable
+{
+    private const int Seed = 2024;
+    private const int Files = 300;
+
+    /// <summary>The benchmark's bar for one file; the slowest of 10,000 takes a fraction of it.</summary>
+    private static readonly TimeSpan MaxFileTime = TimeSpan.FromSeconds(2);
+
+    private static readonly Lazy<List<(string Name, byte[] Bytes)>> Sources =
+        new(() => ArchiveSources.Read([SharedData.MozartArchive, SharedData.MidiSongsArchive]));
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"sonata-fuzz-test-{Guid.NewGuid():N}");
+
+    public MidiFuzzTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Each_damaged_file_reads_or_is_refused_naming_it_within_the_time_bound()
+    {
+        var mutator = new MidiMutator(Sources.Value, Seed);
+        var problems = new List<string>();
+        int read = 0, refused = 0;
+        for (int i = 0; i < Files; i++)
+        {
+            var mutation = mutator.Make(i);
+            string path = Path.Combine(folder, mutation.FileName);
+            File.WriteAllBytes(path, mutation.Bytes);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                Music21Tokenizer.TokenizeFile(path);
+                read++;
+            }
+            catch (MidiFormatException e)
+            {
+                refused++;
+                if (!e.Message.StartsWith(path + ": ", StringComparison.Ordinal) || e.Message.Contains('\n'))
+                    problems.Add($"{mutation.FileName} ({mutation.Detail}): refused with \"{e.Message}\"");
+            }
+            catch (Exception e)
+            {
+                problems.Add($"{mutation.FileName} ({mutation.Detail}): {e.GetType().Name}: {e.Message}");
+            }
+            if (clock.Elapsed > MaxFileTime)
+                problems.Add($"{mutation.FileName} ({mutation.Detail}): {clock.Elapsed.TotalSeconds:0.0} s");
+            File.Delete(path);
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(read > Files / 5 && refused > Files / 5, $"{read} read, {refused} refused: the mutations miss one side");
+    }
+
+    [Fact]
+    public void Every_kind_of_damage_is_made()
+    {
+        var mutator = new MidiMutator(Sources.Value, Seed);
+        var kinds = Enumerable.Range(0, Files).Select(i => mutator.Make(i).Kind).ToHashSet();
+        Assert.Equal(Enum.GetValues<MutationKind>().ToHashSet(), kinds);
+    }
+
+    [Fact]
+    public void A_mutation_is_the_same_for_the_same_seed_and_index_whatever_came_before()
+    {
+        var first = new MidiMutator(Sources.Value, Seed).Make(123);
+        var again = new MidiMutator(Sources.Value, Seed);
+        again.Make(7);
+        var second = again.Make(123);
+        var otherSeed = new MidiMutator(Sources.Value, Seed + 1).Make(123);
+
+        Assert.Equal(first.FileName, second.FileName);
+        Assert.Equal(first.Bytes, second.Bytes);
+        Assert.NotEqual(first.Bytes, otherSeed.Bytes);
+    }
+
+    [Fact]
+    public void A_huge_delta_mutation_keeps_the_file_well_formed_and_is_refused_for_its_time()
+    {
+        var mutator = new MidiMutator(Sources.Value, Seed);
+        var mutation = Enumerable.Range(0, Files).Select(mutator.Make)
+            .First(m => m.Kind == MutationKind.HugeDelta && long.Parse(m.Detail.Split("-> ")[1]) > (1L << 40));
+
+        var error = Assert.Throws<MidiFormatException>(() =>
+            Music21Tokenizer.Tokenize(MidiFileParser.Parse(mutation.Bytes, mutation.FileName), mutation.FileName));
+
+        Assert.Contains("lies at quarter note", error.Message);
+    }
+}
