@@ -160,6 +160,36 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_time_budget_ends_training_in_time_for_the_final_scoring()
+    {
+        var folder = Folder("budget");
+        var config = Tiny(epochs: 10_000) with
+        {
+            Training = Tiny(1).Training with { Epochs = 10_000, Minutes = 0.1, MaxEvalBatches = null, ValidationWindows = 256 },
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = Train(config, folder);
+
+        Assert.Equal(StopReason.TimeBudget, summary.StopReason);
+        Assert.True(clock.Elapsed.TotalSeconds < 6 + 3, $"{clock.Elapsed.TotalSeconds:F1} s for a budget of 6 s");
+        Assert.True(summary.Epochs > 1);
+        Assert.NotNull(summary.ValAccuracy);                 // epochs scored a subset; the best is scored on the whole split
+        Assert.NotNull(summary.TestAccuracy);
+    }
+
+    [Fact]
+    public void Patience_stops_a_run_whose_validation_stops_improving()
+    {
+        var folder = Folder("patience");
+        var stuck = Tiny(epochs: 10) with { Training = Tiny(10).Training with { LearningRate = 1e-30, Patience = 2 } };
+
+        var summary = Train(stuck, folder);
+
+        Assert.Equal(StopReason.Patience, summary.StopReason);
+        Assert.Equal(3, summary.Epochs);                     // epochs 2 and 3 were no better than epoch 1
+    }
+
+    [Fact]
     public void Cancelling_mid_epoch_keeps_the_finished_epochs_and_tests_the_best()
     {
         var folder = Folder("cancel");
@@ -188,7 +218,7 @@ public sealed class TrainerTests : IDisposable
         var summary = Train(Tiny(epochs: 1, Recipe.Streams) with { Data = new DataOptions { Transpose = true } }, folder);
 
         Assert.Equal((535, 535, 1), (summary.ValBatches, summary.TestBatches, summary.Epochs));
-        Assert.Equal(4 * 71, summary.TrainBatches);   // 4 passes of 16 streams of 100-token chunks through 114,208 tokens
+        Assert.Equal(71, summary.TrainBatches);   // one pass of 64 streams of 25-token chunks through 114,208 tokens
         Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
         var vocabulary = Vocabulary.Load(folder.VocabularyFile);
         Assert.True(vocabulary.Count > 668);

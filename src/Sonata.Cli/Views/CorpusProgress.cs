@@ -3,13 +3,24 @@ using Spectre.Console;
 
 namespace Sonata.Cli.Views;
 
-/// <summary>Resolves a corpus source, drawing a progress bar while a download runs.</summary>
+/// <summary>Resolves a corpus source, drawing a progress bar while a download runs (in a terminal; a log gets one line).</summary>
 public static class CorpusProgress
 {
     public static async Task<CorpusFiles> ResolveAsync(
         IAnsiConsole console, string? source, CorpusOptions options, CancellationToken cancellationToken)
     {
         using var locator = new CorpusLocator();
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            bool told = false;
+            var lines = new Sonata.Runtime.CallbackProgress<DownloadProgress>(_ =>
+            {
+                if (told) return;
+                told = true;
+                console.MarkupLine("downloading the corpus");
+            });
+            return await locator.ResolveAsync(source, options, lines, cancellationToken);
+        }
         return await console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn())

@@ -30,6 +30,7 @@ public static class PieceWriter
                 Title = $"{Path.GetFileName(files.Midi)}: {primerLength} primer + {tokens.Count - primerLength} generated tokens",
             });
         string? soundProblem = null;
+        var rendering = System.Diagnostics.Stopwatch.StartNew();
         if (files.Wav is not null)
         {
             try
@@ -42,6 +43,6 @@ public static class PieceWriter
             }
         }
         var readBack = Music21Tokenizer.TokenizeFile(files.Midi).Select(t => t.Token).ToList();
-        return new WrittenPiece(files, placed, readBack, soundProblem);
+        return new WrittenPiece(files, placed, readBack, soundProblem, files.Wav is null ? 0 : rendering.Elapsed.TotalSeconds);
     }
 }

@@ -7,7 +7,9 @@ namespace Sonata.Pieces;
 /// <param name="Placed">Each token in time, as written to the MIDI file.</param>
 /// <param name="ReadBack">The tokens the MIDI file reads back as, through the tokenizer (as music21 would read it).</param>
 /// <param name="SoundProblem">Why no WAV was written (FluidSynth missing or failing), or null.</param>
-public sealed record WrittenPiece(PieceFiles Files, IReadOnlyList<PlacedToken> Placed, IReadOnlyList<string> ReadBack, string? SoundProblem)
+/// <param name="RenderSeconds">Seconds FluidSynth took to render the WAV (0 without one).</param>
+public sealed record WrittenPiece(
+    PieceFiles Files, IReadOnlyList<PlacedToken> Placed, IReadOnlyList<string> ReadBack, string? SoundProblem, double RenderSeconds = 0)
 {
     /// <summary>Length of the piece in quarter notes.</summary>
     public double Quarters => Placed.Count == 0 ? 0 : Placed[^1].End;

@@ -1,7 +1,7 @@
 namespace Sonata.Runtime;
 
 /// <summary>An <see cref="IProgress{T}"/> that calls back at once, on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
-internal sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
+public sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
 }

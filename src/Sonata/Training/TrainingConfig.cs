@@ -25,7 +25,15 @@ public sealed record TrainingConfig
     /// <summary>The n-gram memory blended into predictions: by default half of each (see README: the memory).</summary>
     public MemoryOptions Memory { get; init; } = new() { Weight = StreamsMemoryWeight };
 
-    public TrainingOptions Training { get; init; } = new();
+    /// <summary>
+    /// How long and how it trains: by default until validation stops improving for
+    /// <see cref="StreamsPatience"/> epochs (at most <see cref="StreamsEpochs"/>), each epoch
+    /// validated on <see cref="StreamsValidationWindows"/> seeded windows.
+    /// </summary>
+    public TrainingOptions Training { get; init; } = new()
+    {
+        Epochs = StreamsEpochs, Patience = StreamsPatience, ValidationWindows = StreamsValidationWindows,
+    };
 
     /// <summary>Batch shape of the <see cref="Recipe.Streams"/> recipe (unused by the lab's).</summary>
     public StreamsOptions Streams { get; init; } = new();
@@ -36,14 +44,31 @@ public sealed record TrainingConfig
     /// <summary>The streams recipe's default share of the memory, chosen on validation (0.3: 47.1 %, 0.5: 47.3 %, 0.7: 46.3 %).</summary>
     public const double StreamsMemoryWeight = 0.5;
 
+    /// <summary>The streams recipe's cap on epochs (of one pass, about a minute each on a 2-core CPU): patience or a budget ends it first.</summary>
+    public const int StreamsEpochs = 100;
+
+    /// <summary>Epochs without a better validation accuracy after which the streams recipe stops.</summary>
+    public const int StreamsPatience = 4;
+
+    /// <summary>
+    /// Validation windows the streams recipe scores each epoch (about 6 s for three networks on a
+    /// 2-core CPU; the whole split takes 47 s): its accuracy is within about a point of the whole
+    /// split's (binomial standard error 1.1 points at 47 %).
+    /// </summary>
+    public const int StreamsValidationWindows = 2048;
+
     /// <summary>
     /// The defaults of <paramref name="recipe"/>: for streams, <c>new TrainingConfig()</c>; for the
-    /// lab's, its single network alone (one member, no memory), as the lab trains it.
+    /// lab's, as the lab trains it: its single network alone (one member, no memory), 30 epochs,
+    /// each validated on the whole split.
     /// </summary>
     public static TrainingConfig For(Recipe recipe) => recipe switch
     {
         Recipe.Streams => new TrainingConfig(),
-        Recipe.Lab => new TrainingConfig { Recipe = Recipe.Lab, Model = new ModelOptions(), Memory = new MemoryOptions() },
+        Recipe.Lab => new TrainingConfig
+        {
+            Recipe = Recipe.Lab, Model = new ModelOptions(), Memory = new MemoryOptions(), Training = new TrainingOptions(),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "unknown recipe"),
     };
 }

@@ -32,13 +32,16 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         if (run.Predictor.MemoryWeight > 0)
             console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{run.Predictor.MemoryWeight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
 
-        var generated = await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(progress => Task.Run(
-                () => generator.Generate(primer.Tokens, settings.ToOptions(seed),
-                    new GenerationProgressView(progress, $"generating ({settings.Context.ToString().ToLowerInvariant()})"), cancellationToken),
-                CancellationToken.None));
+        var options = settings.ToOptions(seed);
+        var generated = console.Profile.Capabilities.Interactive
+            ? await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(progress => Task.Run(
+                    () => generator.Generate(primer.Tokens, options,
+                        new GenerationProgressView(progress, $"generating ({settings.Context.ToString().ToLowerInvariant()})"), cancellationToken),
+                    CancellationToken.None))
+            : await Task.Run(() => generator.Generate(primer.Tokens, options, progress: null, cancellationToken), CancellationToken.None);
         console.MarkupLineInterpolated(
             $"generated {generated.GeneratedCount} tokens in {generated.Seconds:F2} s ({generated.TokensPerSecond:F1} tokens/s), after {generated.PrimerLength} primer tokens");
 
@@ -54,8 +57,10 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         var files = written.Files;
         console.MarkupLineInterpolated(
             $"wrote [bold]{Path.GetFullPath(files.Midi)}[/]: {written.Placed.Count} tokens, {written.Quarters:0.##} quarter notes, {written.Quarters * 60 / tempo:F0} s at {tempo:0.##} BPM");
-        foreach (string? file in new[] { files.Tokens, files.PianoRoll, written.SoundProblem is null ? files.Wav : null })
+        foreach (string? file in new[] { files.Tokens, files.PianoRoll })
             if (file is not null) console.MarkupLineInterpolated($"wrote [bold]{Path.GetFullPath(file)}[/]");
+        if (files.Wav is not null && written.SoundProblem is null)
+            console.MarkupLineInterpolated($"wrote [bold]{Path.GetFullPath(files.Wav)}[/] (rendered in {written.RenderSeconds:F1} s)");
         if (written.SoundProblem is { } problem) console.MarkupLineInterpolated($"[red]error:[/] no WAV: {problem}");
         if (written.ReadsBackTheSame)
             console.MarkupLineInterpolated($"{Path.GetFileName(files.Midi)} reads back as the same {written.ReadBack.Count} tokens");

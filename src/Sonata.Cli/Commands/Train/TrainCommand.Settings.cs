@@ -28,9 +28,20 @@ public sealed partial class TrainCommand
         public bool Resume { get; set; }
 
         [CommandOption("--epochs <N>")]
-        [Description("Epochs to train, counting those already in a resumed run.")]
-        [DefaultValue(30)]
-        public int Epochs { get; set; }
+        [Description("At most this many epochs, counting those already in a resumed run. Default: the recipe's (streams 100 epochs of one pass, which a patience or a budget ends first; lab 30).")]
+        public int? Epochs { get; set; }
+
+        [CommandOption("--minutes <M>")]
+        [Description("A time budget: training stops in time to score the best epoch on the whole validation and test splits within M minutes.")]
+        public double? Minutes { get; set; }
+
+        [CommandOption("--patience <N>")]
+        [Description("Stop after N epochs without a better validation accuracy; 0: never. Default: the recipe's (streams 4, lab 0).")]
+        public int? Patience { get; set; }
+
+        [CommandOption("--validation-windows <N>")]
+        [Description("Validate each epoch on a fixed seeded subset of N windows (the best epoch is scored on the whole splits at the end); 0: every window. Default: the recipe's (streams 2048, lab 0).")]
+        public int? ValidationWindows { get; set; }
 
         [CommandOption("--target-accuracy <A>")]
         [Description("Stop once the validation accuracy reaches A (0..1).")]
@@ -100,7 +111,7 @@ public sealed partial class TrainCommand
 
         [CommandOption("--passes <N>")]
         [Description("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).")]
-        [DefaultValue(4)]
+        [DefaultValue(1)]
         public int Passes { get; set; }
 
         [CommandOption("--sequence-length <N>")]
@@ -157,6 +168,8 @@ public sealed partial class TrainCommand
         public override ValidationResult Validate()
         {
             if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1");
+            if (Minutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) return ValidationResult.Error("--minutes must be a positive number of minutes");
+            if (Patience < 0 || ValidationWindows < 0) return ValidationResult.Error("--patience and --validation-windows must not be negative");
             if (TargetAccuracy is <= 0 or > 1) return ValidationResult.Error("--target-accuracy is a fraction in (0, 1], e.g. 0.6");
             if (SequenceLength < 1 || Embedding < 1 || Hidden < 1 || Layers < 1)
                 return ValidationResult.Error("--sequence-length, --embedding, --hidden and --layers must be at least 1");
@@ -199,7 +212,10 @@ public sealed partial class TrainCommand
                 Training = defaults.Training with
                 {
                     Seed = Seed,
-                    Epochs = DryRun ? 1 : Epochs,
+                    Epochs = DryRun ? 1 : Epochs ?? defaults.Training.Epochs,
+                    Minutes = Minutes,
+                    Patience = Patience is { } patience ? (patience == 0 ? null : patience) : defaults.Training.Patience,
+                    ValidationWindows = ValidationWindows is { } windows ? (windows == 0 ? null : windows) : defaults.Training.ValidationWindows,
                     LearningRate = LearningRate,
                     WeightDecay = WeightDecay,
                     LearningRateDecay = LearningRateDecay,

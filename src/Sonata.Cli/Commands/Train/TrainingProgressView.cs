@@ -1,10 +1,12 @@
-using System.Globalization;
 using Sonata.Training;
 using Spectre.Console;
 
 namespace Sonata.Cli.Commands.Train;
 
-/// <summary>Draws a <see cref="Trainer"/>'s reports: a bar per epoch, then a line per finished epoch.</summary>
+/// <summary>
+/// Draws a <see cref="Trainer"/>'s reports in a terminal: a bar per epoch with its running loss,
+/// the last validation accuracy and the time the run has left, then a line per finished epoch.
+/// </summary>
 internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext context) : IProgress<TrainingProgress>
 {
     private ProgressTask? _task;
@@ -16,12 +18,13 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
         switch (report.Phase)
         {
             case TrainingPhase.Started when report.Plan is { } plan:
-                Describe(plan);
+                TrainingText.Plan(console, plan);
                 break;
             case TrainingPhase.Training:
                 var task = TaskFor(report, $"epoch {report.Epoch}/{report.Epochs}");
                 double stepsPerSecond = report.Batch / Math.Max(report.Seconds, 1e-9);
-                task.Description = $"epoch {report.Epoch}/{report.Epochs}  loss {report.RunningLoss:F4}  {stepsPerSecond:F2} steps/s";
+                string validated = report.LastValAccuracy is { } accuracy ? $"  val {accuracy:P1}" : "";
+                task.Description = $"epoch {report.Epoch}/{report.Epochs}  loss {report.RunningLoss:F4}{validated}  {stepsPerSecond:F2} steps/s{TrainingText.Left(report.SecondsLeft)}";
                 task.Value = report.Batch;
                 break;
             case TrainingPhase.Validating:
@@ -30,30 +33,12 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
             case TrainingPhase.Testing:
                 TaskFor(report, $"test (best model, epoch {report.Epoch})").Value = report.Batch;
                 break;
-            case TrainingPhase.EpochFinished when report.Metrics is { } m:
+            case TrainingPhase.EpochFinished:
                 _task?.StopTask();
                 _task = null;
-                console.MarkupLineInterpolated(
-                    $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}  {m.Seconds:F0} s");
+                TrainingText.Epoch(console, report);
                 break;
         }
-    }
-
-    /// <summary>" (network alone 41.20 %)" when the model blends in a memory.</summary>
-    public static string NetworkAlone(double? accuracy) =>
-        accuracy is { } alone ? string.Create(CultureInfo.CurrentCulture, $" (network alone {alone:P2})") : "";
-
-    private void Describe(TrainingPlan plan)
-    {
-        console.MarkupLineInterpolated(
-            $"{plan.Tokens:N0} tokens, vocabulary {plan.VocabularySize}, {plan.Windows:N0} windows: {plan.TrainWindows:N0} train, {plan.ValWindows:N0} validation, {plan.TestWindows:N0} test");
-        console.MarkupLineInterpolated(
-            $"batches per epoch: [bold]{plan.TrainBatches}[/] train, [bold]{plan.ValBatches}[/] validation, [bold]{plan.TestBatches}[/] test");
-        console.MarkupLineInterpolated($"recipe {plan.Recipe.ToString().ToLowerInvariant()}, device {plan.Device}, {plan.Threads} thread(s)");
-        if (plan.ResumedFrom is not null)
-            console.MarkupLineInterpolated($"resumed from {plan.ResumedFrom}: epoch {plan.FirstEpoch} of {plan.Epochs}");
-        foreach (string fitted in plan.Fitted)
-            console.MarkupLineInterpolated($"[yellow]fitted to a small corpus:[/] {fitted}");
     }
 
     /// <summary>The bar of this epoch and phase; a new one when either changes.</summary>
