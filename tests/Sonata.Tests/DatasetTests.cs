@@ -75,10 +75,37 @@ public class DatasetTests
         long[] ids = Enumerable.Range(0, 300).Select(i => (long)(i * 7 % 13)).ToArray();
         using var windows = new TokenWindows(ids, sequenceLength: 100);
         using var scope = torch.NewDisposeScope();
-        var (inputs, labels) = windows.Batch([5, 199], torch.CPU);
+        var (contexts, labels, labelSteps) = windows.Batch([5, 199], torch.CPU);
+        var inputs = contexts.Tokens;
         Assert.Equal([2L, 100L], inputs.shape);
         Assert.Equal(ids[5..105], inputs[0].data<long>().ToArray());
         Assert.Equal(ids[199..299], inputs[1].data<long>().ToArray());
         Assert.Equal([ids[105], ids[299]], labels.data<long>().ToArray());
+        Assert.False(contexts.HasTiming);
+        Assert.Null(labelSteps);
+    }
+
+    [Fact]
+    public void With_the_corpus_s_timing_a_window_brings_each_token_s_step_and_duration_and_its_label_s_step()
+    {
+        long[] ids = Enumerable.Range(0, 300).Select(i => (long)(i % 13)).ToArray();
+        var timing = new CorpusTiming([.. ids.Select(i => i % 12)], [.. ids.Select(i => (i + 1) % 12)]);
+        using var windows = new TokenWindows(ids, sequenceLength: 100, timing);
+        using var scope = torch.NewDisposeScope();
+        var (contexts, _, labelSteps) = windows.Batch([5, 199], torch.CPU);
+        Assert.Equal(timing.Steps[5..105], contexts.Steps!.select(0, 0).data<long>().ToArray());
+        Assert.Equal(timing.Durations[199..299], contexts.Durations!.select(0, 1).data<long>().ToArray());
+        Assert.Equal([timing.Steps[105], timing.Steps[299]], labelSteps!.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void Timing_classes_are_the_nearest_of_the_corpus_s_usual_steps_and_durations()
+    {
+        Assert.Equal(12, TimingClasses.Count);
+        // Steps 0 (the first, from the start), 1/4, 1/12, 1/2, 1, 11/12 (→ 1), 5/4 (a tie: → 1), 3, 3.
+        Assert.Equal([0L, 3, 1, 5, 8, 8, 8, 11, 11], TimingClasses.Steps([0, 0.25, 1.0 / 3, 0.5 + 1.0 / 3, 1.5 + 1.0 / 3, 2.75, 4.0, 7.0, 10.0]));
+        Assert.Equal(4, TimingClasses.Of(5.0 / 12));   // as far from 1/3 as from 1/2: the shorter
+        Assert.Equal(0, TimingClasses.Of(-3));          // a part starting again
+        Assert.Equal([1L, 3, 11], TimingClasses.Durations([0, 0.25, 6]));
     }
 }

@@ -33,7 +33,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Contains("context window", output);
         Assert.Contains("(epoch 1, the best validation accuracy of 1 epoch,", output);   // not merely the newest
         Assert.Contains("reads back as the same 600 tokens", output);
-        Assert.Contains("Corpus", output);
+        Assert.Contains("corpus range", output);                                  // the figures beside the run's corpus
 
         string[] tokens = TokensOf("lab");
         Assert.Equal(600, tokens.Length);
@@ -157,6 +157,34 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Equal(6, json.RootElement.GetProperty("piece").GetProperty("tokens").GetInt32());
         Assert.Equal("major", json.RootElement.GetProperty("piece").GetProperty("scale").GetProperty("mode").GetString());
         Assert.Equal(3011, json.RootElement.GetProperty("corpus").GetProperty("tokens").GetInt32());
+    }
+
+    [Fact]
+    public async Task Count_writes_a_piece_a_seed_and_a_table_of_them_all()
+    {
+        var (code, output) = await Run("generate", "--run", run.Folder, "--threads", "1", "--device", "cpu", "--count", "3", "--seed", "20",
+            "--length", "40", "--strategy", "sample", "--out", Output("many.mid"), "--tokens-out", Output("many.json"));
+
+        Assert.Equal(0, code);
+        foreach (int seed in new[] { 20, 21, 22 })
+        {
+            Assert.True(File.Exists(Output($"many-{seed}.mid")));
+            Assert.Equal(140, JsonSerializer.Deserialize<string[]>(File.ReadAllText(Output($"many-{seed}.json")))!.Length);
+            Assert.Contains($"seed {seed}; primer: test window", output);
+            Assert.Contains($"many-{seed}.mid", output);
+        }
+        Assert.Contains("median of 3", output);
+        Assert.Contains("corpus range", output);
+        Assert.NotEqual(File.ReadAllBytes(Output("many-20.mid")), File.ReadAllBytes(Output("many-21.mid")));
+    }
+
+    [Fact]
+    public async Task The_lab_s_network_has_no_timing_of_its_own_to_write()
+    {
+        var (code, output) = await Generate("untimed", "--length", "10", "--offsets", "model");
+
+        Assert.Equal(1, code);
+        Assert.Contains("error: --offsets model: the run's model predicts no timing", output);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Sonata.Runs;
 using Sonata.Runtime;
 using Sonata.Dataset;
 using Sonata.Generation;
+using Sonata.Tokenization;
 using Sonata.Training;
 
 namespace Sonata.Tests;
@@ -44,12 +45,20 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     public void The_run_keeps_its_corpus_in_training_order()
     {
         var folder = new RunFolder(Path.Combine(run.Root, "order"));
-        (string, IReadOnlyList<string>)[] files = [("b.mid", ["C4", "D4"]), ("a.mid", ["E4"]), ("b.mid", ["F4.A4"])];
-        folder.WriteCorpus(files, new Dictionary<double, double> { [0.5] = 3, [1.0 / 3] = 2 });
+        TokenizedFile[] events =
+        [
+            new("b.mid", [new("C4", 0, 0.5), new("D4", 0.5, 0.5), new("D4", 1, 1)]),
+            new("a.mid", [new("E4", 0, 1.0 / 3), new("E4", 1.0 / 3, 1.0 / 3), new("E4", 2.0 / 3, 1)]),
+            new("b.mid", [new("F4.A4", 0, 0.5), new("G4", 0.5, 0.5)]),
+        ];
+        var corpus = TrainingCorpus.Of(events);
+        folder.WriteCorpus(corpus);
 
-        Assert.Equal(files, folder.ReadCorpusTokens().Select(f => (f.FileName, f.Tokens)).ToArray(), new FileComparer());
+        Assert.Equal(corpus.Files, folder.ReadCorpusTokens().Select(f => (f.FileName, f.Tokens)).ToArray(), new FileComparer());
         Assert.Equal(new Dictionary<double, double> { [1.0 / 3] = 2, [0.5] = 3 }, folder.ReadCorpusSteps());
+        Assert.Equal(events.SelectMany(f => f.Tokens), folder.ReadCorpusEvents()!.SelectMany(f => f.Tokens));
         Assert.Null(new RunFolder(Path.Combine(run.Root, "empty")).ReadCorpusSteps());
+        Assert.Null(new RunFolder(Path.Combine(run.Root, "empty")).ReadCorpusEvents());
     }
 
     [Fact]
@@ -74,16 +83,17 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     {
         using var opened = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
         var generator = new Generator(opened.Predictor, opened.Vocabulary, opened.ContextLength);
-        var seed = opened.TestWindow(seed: 2).Tokens;
+        var primer = opened.TestWindow(seed: 2);
+        var seed = primer.Tokens;
 
-        var window = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Window });
-        var stream = generator.Generate(seed, new GenerationOptions { Length = 12, Context = ContextMode.Stream });
+        var window = generator.Generate(primer, new GenerationOptions { Length = 12, Context = ContextMode.Window });
+        var stream = generator.Generate(primer, new GenerationOptions { Length = 12, Context = ContextMode.Stream });
 
         Assert.Equal(112, window.Tokens.Count);
         Assert.Equal(112, stream.Tokens.Count);
         Assert.Equal(seed, window.Tokens.Take(100));
         Assert.Equal(window.Tokens[100], stream.Tokens[100]);
-        Assert.Equal(window.Tokens, generator.Generate(seed, new GenerationOptions { Length = 12 }).Tokens);
+        Assert.Equal(window.Tokens, generator.Generate(primer, new GenerationOptions { Length = 12 }).Tokens);
     }
 
     [Fact]
@@ -96,10 +106,10 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Equal(0, networkOnly.Predictor.MemoryWeight);
         Assert.Equal(0, networkOnly.Config.Memory.Weight);                                   // what it reports is what it uses
         var corpus = new RunFolder(run.Folder).ReadCorpusTokens();
-        var seed = memoryOnly.TestWindow(seed: 4).Tokens;
+        var seed = memoryOnly.TestWindow(seed: 4);
 
         var followed = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
-            .Generate(seed, new GenerationOptions { Length = 20 });
+            .Generate(memoryOnly.TestWindow(seed: 4), new GenerationOptions { Length = 20 });
 
         var config = memoryOnly.Config;
         var data = CorpusData.Build(corpus, config.Data);
@@ -114,7 +124,27 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
             Assert.Equal(Array.IndexOf(probabilities, probabilities.Max()), ids[i]);
         }
         Assert.NotEqual(followed.Tokens, new Generator(networkOnly.Predictor, networkOnly.Vocabulary, networkOnly.ContextLength)
-            .Generate(seed, new GenerationOptions { Length = 20 }).Tokens);
+            .Generate(networkOnly.TestWindow(seed: 4), new GenerationOptions { Length = 20 }).Tokens);
+    }
+
+    [Fact]
+    public void A_copy_limit_keeps_the_generated_part_from_copying_longer_runs_of_the_training_pieces()
+    {
+        // With all the weight on the memory, greedy generation recites the training pieces.
+        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1 });
+        var copies = memoryOnly.Judging!.Verbatim;
+        var generator = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength, copies);
+        var primer = memoryOnly.TestWindow(seed: 5);
+
+        var free = generator.Generate(primer, new GenerationOptions { Length = 80 });
+        var limited = generator.Generate(primer, new GenerationOptions { Length = 80, MaxCopy = 8 });
+
+        Assert.True(copies.Find(free.Tokens, free.PrimerLength).Longest.Length > 8);
+        Assert.InRange(copies.Find(limited.Tokens, limited.PrimerLength).Longest.Length, 1, 8);
+        Assert.True(limited.CopiesRefused > 0);
+        Assert.Equal(0, free.CopiesRefused);
+        Assert.Throws<ArgumentException>(() => new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
+            .Generate(primer, new GenerationOptions { Length = 5, MaxCopy = 8 }));
     }
 
     private static TrainingConfig JsonFilesRead(RunFolder folder) => Sonata.IO.JsonFiles.Read<TrainingConfig>(folder.ConfigFile);

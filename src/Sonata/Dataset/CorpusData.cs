@@ -11,13 +11,21 @@ namespace Sonata.Dataset;
 /// <param name="FileLengths">Tokens of each file, in order.</param>
 public sealed record CorpusData(Vocabulary Vocabulary, int CorpusTokenCount, long[] Ids, IReadOnlyList<int> FileLengths)
 {
-    public static CorpusData Build(IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, DataOptions options)
+    /// <summary>Each token's step and duration class, aligned with <see cref="Ids"/>; null when the corpus's timing is not known (a tokens file).</summary>
+    public CorpusTiming? Timing { get; init; }
+
+    /// <param name="timing">The files' timing, aligned with their tokens, or null.</param>
+    public static CorpusData Build(
+        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, DataOptions options, CorpusTiming? timing = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         var corpus = Vocabulary.Build(files);
         var vocabulary = options.Transpose ? Transpositions.Grow(corpus) : corpus;
-        return new CorpusData(vocabulary, corpus.Count, vocabulary.Encode(files), files.Select(f => f.Tokens.Count).ToList());
+        long[] ids = vocabulary.Encode(files);
+        if (timing is not null && (timing.Steps.Length != ids.Length || timing.Durations.Length != ids.Length))
+            throw new ArgumentException($"the timing of {timing.Steps.Length:N0} tokens does not fit a corpus of {ids.Length:N0}", nameof(timing));
+        return new CorpusData(vocabulary, corpus.Count, ids, files.Select(f => f.Tokens.Count).ToList()) { Timing = timing };
     }
 
     /// <summary>The split <paramref name="options"/> asks for, drawn with <paramref name="seed"/>.</summary>

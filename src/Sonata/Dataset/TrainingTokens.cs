@@ -12,6 +12,13 @@ namespace Sonata.Dataset;
 /// <param name="Positions">(M) where each token lies in the corpus.</param>
 public sealed record TrainingTokens(long[] Ids, bool[] IsTarget, long[] Positions)
 {
+    /// <summary>The step and duration classes of these tokens, from the corpus's.</summary>
+    public CorpusTiming TimingOf(CorpusTiming corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return new CorpusTiming([.. Positions.Select(p => corpus.Steps[p])], [.. Positions.Select(p => corpus.Durations[p])]);
+    }
+
     public static TrainingTokens From(long[] ids, long[] trainStarts, int sequenceLength)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -88,6 +88,35 @@ public sealed class VerbatimIndex
         return new VerbatimFigures(longest, (double)covered / generated);
     }
 
+    /// <summary>A tracker of the run a piece copies from the corpus, to follow it as the piece is written.</summary>
+    public CopyTracker Track() => new(this);
+
+    /// <summary>
+    /// Follows a piece as it is written, token by token: how long a run ending at its last token
+    /// occurs in the corpus's pieces, and whether a next token would lengthen it.
+    /// </summary>
+    public sealed class CopyTracker
+    {
+        private readonly VerbatimIndex _index;
+        private int _state;
+        private int _length;
+
+        internal CopyTracker(VerbatimIndex index) => _index = index;
+
+        /// <summary>The longest run ending at the last token appended that occurs in a corpus piece.</summary>
+        public int Length => _length;
+
+        public void Append(string token) => _index._automaton.Read(ref _state, ref _length, _index._ids.GetValueOrDefault(token, Separator));
+
+        /// <summary>The run's length if <paramref name="token"/> were appended (nothing is appended).</summary>
+        public int LengthAfter(string token)
+        {
+            int state = _state, length = _length;
+            _index._automaton.Read(ref state, ref length, _index._ids.GetValueOrDefault(token, Separator));
+            return length;
+        }
+    }
+
     /// <summary>
     /// The longest suffix of the match (<paramref name="state"/>, <paramref name="length"/>) that
     /// occurs outside the piece left out, and where it first ends there: shorter suffixes end at

@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using Sonata.Dataset;
+using Sonata.Evaluation;
 using Sonata.Prediction;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Sonata.Generation;
 
 /// <summary>
 /// Continues a primer token by token with a <see cref="Predictor"/>: the lab's Problem 4. Each
-/// step asks the predictor for the next token's distribution and the sampler picks one.
+/// step asks the predictor for the next token's distribution and the sampler picks one; with a
+/// rhythm-aware model, first the token's step, then the token given it, then its duration.
 /// </summary>
 /// <param name="predictor">What predicts each next token (not disposed here).</param>
 /// <param name="vocabulary">Token ↔ id of the predictor's outputs.</param>
 /// <param name="contextLength">Tokens of context the model was trained on (the lab's 100): the primer's length and the window's.</param>
-public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int contextLength)
+/// <param name="copies">The training pieces, for <see cref="GenerationOptions.MaxCopy"/>; null when no limit is asked.</param>
+public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int contextLength, VerbatimIndex? copies = null)
 {
     public Vocabulary Vocabulary { get; } = vocabulary;
 
@@ -23,15 +27,24 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
     /// which the last <see cref="ContextLength"/> are read) and returns the primer followed by them.
     /// </summary>
     /// <exception cref="UnknownTokensException">The primer holds a token the vocabulary lacks.</exception>
-    public GeneratedPiece Generate(IReadOnlyList<string> primer, GenerationOptions options,
+    /// <exception cref="InvalidDataException">A rhythm-aware model's primer has no timing.</exception>
+    public GeneratedPiece Generate(Primer primer, GenerationOptions options,
         IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(primer);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Length, nameof(options.Length));
-        var start = Primer.FromTokens(primer, Vocabulary, ContextLength, "the primer");
-        var ids = start.Tokens.Select(t => (long)Vocabulary.IdOf(t)).ToList();
-        var sampler = new TokenSampler(options.Sampling, options.Seed);
+        if (options.MaxCopy is not null && copies is null)
+            throw new ArgumentException("a limit on copies needs the training pieces to look them up in", nameof(options));
+        var start = Primer.FromTokens(primer.Tokens, Vocabulary, ContextLength, "the primer");
+        int skipped = primer.Tokens.Count - start.Tokens.Count;
+        bool timed = predictor.ReadsTiming;
+        if (timed && (primer.Steps is null || primer.Durations is null))
+            throw new InvalidDataException("the rhythm-aware model reads each token's step and duration, which this primer does not have");
+        var sequence = new TimedSequence(start.Tokens.Select(t => (long)Vocabulary.IdOf(t)),
+            timed ? primer.Steps!.Skip(skipped) : null, timed ? primer.Durations!.Skip(skipped) : null);
+        var draw = new Draws(options, copies?.Track(), Vocabulary);
+        foreach (string token in start.Tokens) draw.Copies?.Append(token);
 
         var clock = Stopwatch.StartNew();
         using (var stream = options.Context == ContextMode.Stream ? predictor.OpenStream() : null)
@@ -39,22 +52,74 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
             for (int step = 0; step < options.Length; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                float[] scores = stream is null ? WindowScores(ids) : stream.Next(ids, ContextLength);
-                ids.Add(sampler.Next(scores));
+                using var scope = torch.NewDisposeScope();
+                var prediction = stream?.Next(sequence, ContextLength) ?? predictor.Predict(Window(sequence, timed));
+                if (prediction.Rhythm is { } rhythm)
+                {
+                    long stepClass = draw.Timing.Next(Row(rhythm.Steps()));
+                    using var stepTensor = torch.tensor(new[] { stepClass }, device: predictor.Device);   // (1,)
+                    var tokens = predictor.Blend(rhythm.TokensGiven(stepTensor), Window(sequence, timed: false).Tokens);   // (1, V)
+                    long token = draw.Token(Row(tokens), step);
+                    using var tokenTensor = torch.tensor(new[] { token }, device: predictor.Device);
+                    sequence.Add(token, stepClass, draw.Timing.Next(Row(rhythm.DurationsGiven(stepTensor, tokenTensor))));
+                }
+                else
+                {
+                    sequence.Add(draw.Token(Row(prediction.LogProbabilities), step));
+                }
                 progress?.Report(new GenerationProgress(step + 1, options.Length));
             }
         }
         clock.Stop();
-        var tokens = ids.Select(id => Vocabulary.TokenOf((int)id)).ToList();
-        return new GeneratedPiece(tokens, start.Tokens.Count, options.Context, clock.Elapsed.TotalSeconds);
+        return new GeneratedPiece([.. sequence.Tokens.Select(id => Vocabulary.TokenOf((int)id))], start.Tokens.Count, options.Context, clock.Elapsed.TotalSeconds)
+        {
+            Steps = sequence.Steps?.Select(k => TimingClasses.Values[(int)k]).ToList(),
+            Durations = sequence.Durations?.Select(k => TimingClasses.Values[(int)k]).ToList(),
+            CopiesRefused = draw.Refused,
+        };
     }
 
-    /// <summary>The lab's way: the predictor on the last <see cref="ContextLength"/> ids, from a zero state; (V) log-probabilities.</summary>
-    private float[] WindowScores(List<long> ids)
+    /// <summary>The lab's way: the last <see cref="ContextLength"/> tokens (with their timing), read from a zero state.</summary>
+    private Contexts Window(TimedSequence sequence, bool timed)
     {
-        using var scope = torch.NewDisposeScope();
-        int context = Math.Min(ContextLength, ids.Count);
-        var input = torch.tensor(ids.GetRange(ids.Count - context, context).ToArray()).reshape(1, context);   // (1, L) ids
-        return predictor.Predict(input).LogProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();  // (V,)
+        int context = Math.Min(ContextLength, sequence.Count);
+        return sequence.Contexts(sequence.Count - context, context, timed);
+    }
+
+    /// <summary>The one row of a (1, K) tensor as floats on the CPU.</summary>
+    private static float[] Row(Tensor logProbabilities) => logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();
+
+    /// <summary>The seeded draws of one piece: tokens (kept from copying too much) and timing.</summary>
+    private sealed class Draws(GenerationOptions options, VerbatimIndex.CopyTracker? copies, Vocabulary vocabulary)
+    {
+        private readonly TokenSampler _tokens = new(options.Sampling, options.Seed);
+
+        public TokenSampler Timing { get; } = new(options.TimingSampling, unchecked(options.Seed * 31 + 7));
+
+        public VerbatimIndex.CopyTracker? Copies { get; } = copies;
+
+        public int Refused { get; private set; }
+
+        /// <summary>
+        /// The next token; with a copy limit, a token that would make the run copied from the
+        /// corpus (counted after the primer: <paramref name="generated"/> tokens so far) longer
+        /// than the limit is turned away and the draw made again without it.
+        /// </summary>
+        public long Token(float[] scores, int generated)
+        {
+            while (true)
+            {
+                int token = _tokens.Next(scores);
+                if (Copies is null || options.MaxCopy is not { } limit) return token;
+                string text = vocabulary.TokenOf(token);
+                if (Math.Min(Copies.LengthAfter(text), generated + 1) <= limit || float.IsNegativeInfinity(scores.Max()))
+                {
+                    Copies.Append(text);
+                    return token;
+                }
+                scores[token] = float.NegativeInfinity;
+                Refused++;
+            }
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed record ModelOptions
     /// </summary>
     public double Dropout { get; init; }
 
+    /// <summary>The lab's network (tokens only) or the rhythm-aware one (tokens with their steps and durations).</summary>
+    public NetworkKind Network { get; init; } = NetworkKind.Lab;
+
     /// <summary>
     /// Networks of this shape trained side by side, each on its own loss, their probabilities
     /// averaged (<see cref="MusicEnsemble"/>). Lab: 1.
@@ -28,6 +31,7 @@ public sealed record ModelOptions
 
     /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
     public override string ToString() =>
+        (Network == NetworkKind.Rhythm ? "rhythm-aware, " : "") +
         $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}" +
         (Dropout > 0 ? string.Create(CultureInfo.InvariantCulture, $", dropout {Dropout}") : "") +
         (Members > 1 ? $", {Members} members" : "");

@@ -1,3 +1,4 @@
+using Sonata.Dataset;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -33,6 +34,7 @@ public sealed class MusicLstm : MusicModel
     public MusicLstm(int vocabularySize, ModelOptions options) : base(nameof(MusicLstm), vocabularySize, options)
     {
         if (options.Members != 1) throw new ArgumentOutOfRangeException(nameof(options), options.Members, "one network is one member: MusicModel.Create builds ensembles");
+        if (options.Network != NetworkKind.Lab) throw new ArgumentException("the lab's network reads tokens only: MusicModel.Create builds the rhythm-aware one", nameof(options));
         embedding = Embedding(vocabularySize, options.EmbeddingSize);
         lstm = LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true,
             dropout: options.Layers > 1 ? options.Dropout : 0);
@@ -48,20 +50,29 @@ public sealed class MusicLstm : MusicModel
     }
 
     /// <summary>This network alone.</summary>
-    public override IReadOnlyList<MusicLstm> Members => [this];
+    public override IReadOnlyList<MusicModel> Members => [this];
 
     /// <summary>
     /// <paramref name="tokens"/>: (B, L) ids. <paramref name="state"/>: hidden and cell, each
     /// (layers, B, H), or null for zeros. Returns (B, V) log-probabilities of the token after each
     /// window, and the LSTM's state after the last step.
     /// </summary>
-    public override (Tensor LogProbabilities, Tensor Hidden, Tensor Cell) forward(Tensor tokens, (Tensor Hidden, Tensor Cell)? state)
+    public override ModelOutput forward(Contexts contexts, (Tensor Hidden, Tensor Cell)? state)
     {
-        using var embedded = embedding.forward(tokens);                     // (B, L, E)
+        using var embedded = embedding.forward(contexts.Tokens);            // (B, L, E)
         var (sequence, hidden, cell) = lstm.forward(embedded, state);      // (B, L, H); (layers, B, H) twice
         using var _ = sequence;
         using var last = sequence.select(1, -1);                            // (B, H): the last step
-        return (Head(last), hidden, cell);                                  // (B, V) log-probabilities
+        return new ModelOutput(Head(last), hidden, cell);                   // (B, V) log-probabilities
+    }
+
+    /// <summary>The negative log-likelihood of each next token (the lab's CrossEntropyLoss on the LogSoftmax output).</summary>
+    public override (Tensor Losses, Tensor Hidden, Tensor Cell) StepLosses(Contexts inputs, Contexts targets, (Tensor Hidden, Tensor Cell)? state)
+    {
+        var (logProbabilities, hidden, cell) = ForwardEveryStep(inputs.Tokens, state);                    // (B, C, V)
+        var losses = nn.functional.nll_loss(
+            logProbabilities.reshape(-1, logProbabilities.shape[2]), targets.Tokens.reshape(-1), reduction: nn.Reduction.None);   // (B·C)
+        return (losses, hidden, cell);
     }
 
     /// <summary>

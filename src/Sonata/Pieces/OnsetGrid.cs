@@ -42,6 +42,19 @@ internal static class OnsetGrid
         return next;
     }
 
+    /// <summary>The grid point nearest <paramref name="units"/> (the earlier on a tie) that is not before <paramref name="previous"/> (a grid point).</summary>
+    public static long SnapNotBefore(double units, long previous)
+    {
+        long best = previous;
+        double bestError = Math.Abs(units - previous);
+        for (long candidate = previous + 1; candidate <= (long)Math.Ceiling(units) + 3; candidate++)
+        {
+            double error = Math.Abs(candidate - units);
+            if (IsOnGrid(candidate) && error < bestError - 1e-9) (best, bestError) = (candidate, error);
+        }
+        return best;
+    }
+
     /// <summary>
     /// The longest duration on the grid that fits in <paramref name="span"/> units (at least
     /// <see cref="MinimumStep"/>): music21 keeps it as it is, so the note ends where it was written.

@@ -3,8 +3,11 @@ namespace Sonata.Pieces;
 /// <summary>How <see cref="PieceWriter"/> places a piece's tokens in time and writes them.</summary>
 public sealed record PieceOptions
 {
-    /// <summary>Quarter notes between consecutive tokens. Lab: 0.5 (eighth notes).</summary>
-    public OffsetPolicy Offsets { get; init; } = OffsetPolicy.Fixed(0.5);
+    /// <summary>
+    /// Quarter notes between consecutive tokens, each lasting until the next onset. Lab: 0.5
+    /// (eighth notes). Null: the piece's own steps and durations (a rhythm-aware model's).
+    /// </summary>
+    public OffsetPolicy? Offsets { get; init; } = OffsetPolicy.Fixed(0.5);
 
     /// <summary>Seeds the steps drawn by <see cref="OffsetPolicy.Corpus"/>.</summary>
     public int Seed { get; init; }

@@ -15,13 +15,18 @@ public static class PieceWriter
 {
     /// <param name="tokens">The primer's tokens, then the generated ones.</param>
     /// <param name="primerLength">How many of <paramref name="tokens"/> are the primer (for the piano roll's title).</param>
+    /// <param name="timing">Each token's step and duration in quarter notes (a rhythm-aware model's), written when <see cref="PieceOptions.Offsets"/> is null.</param>
     public static async Task<WrittenPiece> WriteAsync(
-        IReadOnlyList<string> tokens, int primerLength, PieceFiles files, PieceOptions options, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> tokens, int primerLength, PieceFiles files, PieceOptions options,
+        (IReadOnlyList<double> Steps, IReadOnlyList<double> Durations)? timing = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
-        var placed = Composer.WriteMidi(files.Midi, tokens, options.Offsets, options.Seed, options.Midi);
+        var placed = options.Offsets is { } offsets ? Composer.Arrange(tokens, offsets, options.Seed)
+            : timing is { } own ? TimedArrangement.Arrange(tokens, own.Steps, own.Durations)
+            : throw new ArgumentException("a piece without steps and durations of its own needs an offset policy", nameof(timing));
+        Composer.WriteMidi(files.Midi, placed, options.Midi);
         if (files.Tokens is not null)
             AtomicFile.WriteAllText(files.Tokens, JsonSerializer.Serialize(tokens) + "\n");
         if (files.PianoRoll is not null)

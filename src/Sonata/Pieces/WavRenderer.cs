@@ -6,7 +6,8 @@ namespace Sonata.Pieces;
 
 /// <summary>
 /// Renders a MIDI file to a WAV file with the FluidSynth program and a General MIDI soundfont:
-/// <c>fluidsynth -ni -T wav -F OUT.wav -r 44100 SOUNDFONT IN.mid</c>.
+/// <c>fluidsynth -ni -T wav -O float -F OUT.wav -r 44100 SOUNDFONT IN.mid</c>, then brings it to a
+/// listening level (<see cref="WavLevel"/>: its loudest sample at −1 dBFS, 16-bit PCM).
 /// </summary>
 public static class WavRenderer
 {
@@ -28,18 +29,20 @@ public static class WavRenderer
 
         string full = Path.GetFullPath(wavPath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = AtomicFile.TemporaryPath(full);
+        string temporary = AtomicFile.TemporaryPath(full), rendered = AtomicFile.TemporaryPath(full);
         try
         {
-            await RunAsync(program, ["-ni", "-T", "wav", "-F", temporary, "-r", options.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await RunAsync(program, ["-ni", "-T", "wav", "-O", "float", "-F", rendered, "-r", options.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 options.SoundFont, midiPath], cancellationToken).ConfigureAwait(false);
-            if (!File.Exists(temporary))
+            if (!File.Exists(rendered))
                 throw new InvalidOperationException($"FluidSynth wrote no sound for {midiPath}.");
+            WavLevel.Normalize(rendered, temporary);
             File.Move(temporary, full, overwrite: true);   // the atomic step
         }
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
+            if (File.Exists(rendered)) File.Delete(rendered);
         }
     }
 

@@ -35,6 +35,9 @@ public sealed class Predictor : IDisposable
 
     public int VocabularySize => Networks.VocabularySize;
 
+    /// <summary>Whether the networks read each token's timing, and predict it.</summary>
+    public bool ReadsTiming => Networks.ReadsTiming;
+
     /// <summary>
     /// The networks of a run with the memory <paramref name="memory"/> describes, counted over the
     /// labels of the training windows of <paramref name="split"/> (never a validation or test label).
@@ -61,19 +64,25 @@ public sealed class Predictor : IDisposable
             : new Predictor(Networks, Memory is null ? null : Memory with { Weight = weight }, Device);
 
     /// <summary>
-    /// The next token after each row of <paramref name="contexts"/> (B, L) ids, oldest first:
-    /// (B, V) log-probabilities, blended and the networks' own, in the caller's dispose scope.
+    /// The next token after each row of <paramref name="contexts"/> (B, L), oldest first: (B, V)
+    /// log-probabilities, blended and the networks' own, in the caller's dispose scope.
     /// </summary>
-    public Prediction Predict(Tensor contexts)
+    public Prediction Predict(Contexts contexts)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         using var eval = new EvalMode(Networks);
         using var noGrad = torch.no_grad();
-        var inputs = contexts.to(Device);                                                // (B, L)
-        var (network, _, _) = Networks.forward(inputs, null);                            // (B, V)
-        var blended = Memory is null ? network : Memory.Apply(network, inputs);          // (B, V)
-        return new Prediction(blended, network);
+        var inputs = contexts.To(Device);                                                // (B, L)
+        var output = Networks.forward(inputs, null);                                     // (B, V)
+        return new Prediction(Blend(output.LogProbabilities, inputs.Tokens), output.LogProbabilities) { Rhythm = output.Rhythm };
     }
+
+    /// <summary>
+    /// The networks' (B, V) next-token log-probabilities after <paramref name="tokens"/> (B, L),
+    /// blended with the memory's when there is one (for a rhythm-aware network, its tokens given a step).
+    /// </summary>
+    public Tensor Blend(Tensor networkLogProbabilities, Tensor tokens) =>
+        Memory is null ? networkLogProbabilities : Memory.Apply(networkLogProbabilities, tokens);
 
     /// <summary>
     /// A stream of predictions over one growing sequence: each step reads only the tokens it has

@@ -1,3 +1,4 @@
+using Sonata.Dataset;
 using Sonata.Model;
 using TorchSharp;
 
@@ -17,31 +18,25 @@ public sealed class PredictorStream : IDisposable
     internal PredictorStream(Predictor predictor) => _predictor = predictor;
 
     /// <summary>
-    /// The next token's log-probabilities (V) after <paramref name="sequence"/>, which must extend
-    /// the sequence of the step before; the memory reads its last <paramref name="contextLength"/> tokens.
+    /// The next token after <paramref name="sequence"/> (with its timing for a rhythm-aware model),
+    /// which must extend the sequence of the step before; the memory reads its last
+    /// <paramref name="contextLength"/> tokens. Its tensors belong to the caller's dispose scope.
     /// </summary>
-    public float[] Next(IReadOnlyList<long> sequence, int contextLength)
+    public Prediction Next(TimedSequence sequence, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         if (sequence.Count <= _read) throw new ArgumentException("the sequence did not grow since the last step", nameof(sequence));
-        using var scope = torch.NewDisposeScope();
         using var eval = new Predictor.EvalMode(_predictor.Networks);
         using var noGrad = torch.no_grad();
-        long[] unread = [.. sequence.Skip(_read)];
-        var input = torch.tensor(unread).reshape(1, unread.Length).to(_predictor.Device);                  // (1, n) ids
-        var (network, hidden, cell) = _predictor.Networks.forward(input, _state is null ? null : (_state.Hidden, _state.Cell));  // (1, V)
-        var carried = LstmState.Detached(hidden, cell);
+        var unread = sequence.Contexts(_read, sequence.Count - _read, _predictor.ReadsTiming).To(_predictor.Device);   // (1, n)
+        var output = _predictor.Networks.forward(unread, _state is null ? null : (_state.Hidden, _state.Cell));           // (1, V)
+        var carried = LstmState.Detached(output.Hidden, output.Cell);
         _state?.Dispose();
         _state = carried;
         _read = sequence.Count;
-        var logProbabilities = network;
-        if (_predictor.Memory is { } memory)
-        {
-            int context = Math.Min(contextLength, sequence.Count);
-            var recent = torch.tensor(sequence.Skip(sequence.Count - context).ToArray()).reshape(1, context);   // (1, L) ids
-            logProbabilities = memory.Apply(network, recent);                                                 // (1, V)
-        }
-        return logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();                          // (V,)
+        int context = Math.Min(contextLength, sequence.Count);
+        var recent = sequence.Contexts(sequence.Count - context, context, timing: false).Tokens;                          // (1, L) ids
+        return new Prediction(_predictor.Blend(output.LogProbabilities, recent), output.LogProbabilities) { Rhythm = output.Rhythm };
     }
 
     public void Dispose() => _state?.Dispose();

@@ -7,11 +7,12 @@ namespace Sonata.Runs;
 internal static class RunCorpus
 {
     /// <exception cref="InvalidDataException">The corpus tokens do not give the checkpoint's vocabulary.</exception>
+    /// <param name="timing">The corpus's timing, when the run keeps it.</param>
     public static (CorpusData Data, DatasetSplit Split) Rebuild(
-        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> corpus, Vocabulary vocabulary, TrainingConfig config)
+        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> corpus, Vocabulary vocabulary, TrainingConfig config, CorpusTiming? timing)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var data = CorpusData.Build(corpus, config.Data);
+        var data = CorpusData.Build(corpus, config.Data, timing);
         if (!data.Vocabulary.SameAs(vocabulary))
             throw new InvalidDataException(
                 $"the run's corpus tokens give another vocabulary ({data.Vocabulary}) than the checkpoint's ({vocabulary})");

@@ -4,6 +4,7 @@ using Sonata.Generation;
 using Sonata.Model;
 using Sonata.Prediction;
 using Sonata.Runtime;
+using Sonata.Tokenization;
 using Sonata.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,7 +23,9 @@ public sealed class TrainedRun : IDisposable
     private readonly Device _device;
     private readonly Lazy<(IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> Tokens, CorpusData Data, DatasetSplit Split)> _corpus;
     private readonly Lazy<IReadOnlyDictionary<double, double>?> _onsetSteps;
+    private readonly Lazy<IReadOnlyList<TokenizedFile>?> _corpusEvents;
     private readonly Lazy<PieceStatistics> _corpusStatistics;
+    private readonly Lazy<JudgingCorpus?> _judging;
     private MusicModel? _networks;
     private Predictor? _predictor;
 
@@ -33,14 +36,17 @@ public sealed class TrainedRun : IDisposable
         Config = config;
         Vocabulary = vocabulary;
         _device = device;
+        _corpusEvents = new(folder.ReadCorpusEvents);
         _corpus = new(() =>
         {
             var tokens = folder.ReadCorpusTokens();
-            var (data, split) = RunCorpus.Rebuild(tokens, vocabulary, config);
+            var timing = CorpusEvents is { } events ? CorpusTiming.Of(events.Select(f => f.Tokens)) : null;
+            var (data, split) = RunCorpus.Rebuild(tokens, vocabulary, config, timing);
             return (tokens, data, split);
         });
         _onsetSteps = new(folder.ReadCorpusSteps);
         _corpusStatistics = new(() => MusicStatistics.Of([.. CorpusTokens.SelectMany(f => f.Tokens)]));
+        _judging = new(() => CorpusEvents is null ? null : new JudgingCorpus(TrainingPieces()));
     }
 
     public RunFolder Folder { get; }
@@ -68,6 +74,15 @@ public sealed class TrainedRun : IDisposable
 
     /// <summary>The corpus's steps between onsets (quarter notes → count), or null when the run does not know them.</summary>
     public IReadOnlyDictionary<double, double>? OnsetSteps => _onsetSteps.Value;
+
+    /// <summary>The corpus's tokens with music21's offsets and durations, or null when the run does not keep them (trained on a tokens file, or by an older Sonata).</summary>
+    public IReadOnlyList<TokenizedFile>? CorpusEvents => _corpusEvents.Value;
+
+    /// <summary>
+    /// The training pieces (those with a training window), indexed to judge a piece against: its
+    /// figures, the corpus's ranges, what it copies. Null when the run keeps no timing.
+    /// </summary>
+    public JudgingCorpus? Judging => _judging.Value;
 
     /// <summary>The statistics of the corpus's tokens, all files in a row.</summary>
     public PieceStatistics CorpusStatistics => _corpusStatistics.Value;
@@ -109,7 +124,27 @@ public sealed class TrainedRun : IDisposable
         int pick = new Random(seed).Next(test.Length);
         long start = test[pick];
         var tokens = Corpus.Ids[(int)start..(int)(start + ContextLength)].Select(id => Vocabulary.TokenOf((int)id)).ToList();
-        return new Primer(tokens, $"test window {pick + 1:N0} of {test.Length:N0} (tokens {start:N0}–{start + ContextLength - 1:N0} of the corpus)");
+        var timing = Corpus.Timing;
+        return new Primer(tokens, $"test window {pick + 1:N0} of {test.Length:N0} (tokens {start:N0}–{start + ContextLength - 1:N0} of the corpus)")
+        {
+            Steps = timing?.Steps[(int)start..(int)(start + ContextLength)],
+            Durations = timing?.Durations[(int)start..(int)(start + ContextLength)],
+        };
+    }
+
+    /// <summary>The files of the corpus that hold a training window's token: all of them with the lab's split, those not held out by pieces.</summary>
+    private List<TokenizedFile> TrainingPieces()
+    {
+        var events = CorpusEvents!;
+        var trained = new bool[events.Count];
+        var fileStarts = new long[events.Count + 1];
+        for (int f = 0; f < events.Count; f++) fileStarts[f + 1] = fileStarts[f] + events[f].Tokens.Count;
+        foreach (long start in Split.Train)
+        {
+            int file = Array.BinarySearch(fileStarts, start);
+            trained[file >= 0 ? Math.Min(file, events.Count - 1) : ~file - 1] = true;
+        }
+        return [.. events.Where((_, f) => trained[f])];
     }
 
     private MusicModel LoadNetworks()

@@ -24,22 +24,28 @@ public static class Evaluator
         var batches = WindowBatches.InOrder(windows, options.BatchSize);
         int count = Math.Min(batches.Count, options.MaxBatches ?? int.MaxValue);
         double lossSum = 0;
-        long correct = 0, networkCorrect = 0, seen = 0;
+        long correct = 0, networkCorrect = 0, stepsCorrect = 0, seen = 0;
         for (int b = 0; b < count; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
-            var (inputs, labels) = data.Batch(batches[b], predictor.Device);                      // (B, L), (B,)
+            var (inputs, labels, labelSteps) = data.Batch(batches[b], predictor.Device);          // (B, L), (B,), (B,)
             var prediction = predictor.Predict(inputs);                                           // (B, V) twice
             lossSum += torch.nn.functional.nll_loss(prediction.LogProbabilities, labels, reduction: torch.nn.Reduction.Sum).item<float>();
             correct += prediction.LogProbabilities.argmax(1).eq(labels).sum().item<long>();       // (B,) → count
             networkCorrect += prediction.NetworkLogProbabilities.argmax(1).eq(labels).sum().item<long>();
+            if (prediction.Rhythm is { } rhythm && labelSteps is not null)
+                stepsCorrect += rhythm.Steps().argmax(1).eq(labelSteps).sum().item<long>();       // (B, S) → count
             seen += labels.shape[0];
             progress?.Report((b + 1, count));
         }
         bool blended = predictor.Memory is not null;
+        bool timed = predictor.ReadsTiming && data.HasTiming;
         return seen == 0
             ? new SplitScore(double.NaN, double.NaN, blended ? double.NaN : null)
-            : new SplitScore(lossSum / seen, (double)correct / seen, blended ? (double)networkCorrect / seen : null);
+            : new SplitScore(lossSum / seen, (double)correct / seen, blended ? (double)networkCorrect / seen : null)
+            {
+                StepAccuracy = timed ? (double)stepsCorrect / seen : null,
+            };
     }
 }

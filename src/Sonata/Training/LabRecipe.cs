@@ -44,14 +44,14 @@ public sealed class LabRecipe : ITrainingRecipe
 
     public Tensor Loss(MusicModel model, int batch)
     {
-        var (inputs, labels) = _windows.Batch(_batches[batch], _device);      // (B, L), (B,)
+        var (inputs, labels, _) = _windows.Batch(_batches[batch], _device);   // (B, L), (B,)
         _states.EnsureFits(model);
         var members = model.Members;
         Tensor? total = null;
         for (int m = 0; m < members.Count; m++)
         {
             // Every training batch is full (the partial one is dropped), so the carried state fits.
-            var (logProbabilities, hidden, cell) = members[m].forward(inputs, _states.For(m, inputs.shape[0]));  // (B, V)
+            var (logProbabilities, hidden, cell) = members[m].forward(inputs, _states.For(m, inputs.Tokens.shape[0]));  // (B, V)
             _states.Carry(m, hidden, cell);
             // The negative log-likelihood of the log-probabilities: the same value as the lab's
             // CrossEntropyLoss applied to the LogSoftmax output (log_softmax is idempotent).

@@ -36,6 +36,9 @@ public sealed partial class RunFolder(string path)
     /// <summary>The corpus's steps between consecutive onsets (quarter notes → count), for <c>--offsets corpus</c>.</summary>
     public string CorpusStepsFile => Combine("corpus-steps.json");
 
+    /// <summary>The tokens with music21's offset and duration of each (file → [[token, offset, duration], …]), when the corpus's timing was known.</summary>
+    public string CorpusEventsFile => Combine("corpus-events.json");
+
     public string CheckpointFile(int epoch) =>
         System.IO.Path.Combine(CheckpointFolder, string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:000}.bin"));
 
@@ -57,17 +60,22 @@ public sealed partial class RunFolder(string path)
     public void WriteVocabulary(Vocabulary vocabulary) => vocabulary.Save(VocabularyFile);
 
     /// <summary>
-    /// corpus-tokens.json, and corpus-steps.json when <paramref name="steps"/> (step in quarter
-    /// notes → count, see <see cref="Pieces.StepDistribution"/>) is known.
+    /// corpus-tokens.json, and, when the corpus's timing is known, corpus-events.json and
+    /// corpus-steps.json (step in quarter notes → count, see <see cref="Pieces.StepDistribution"/>).
     /// </summary>
-    public void WriteCorpus(
-        IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> files, IReadOnlyDictionary<double, double>? steps)
+    public void WriteCorpus(TrainingCorpus corpus)
     {
-        TokensJsonFile.Write(CorpusTokensFile, files);
-        if (steps is not null)
-            JsonFiles.Write(CorpusStepsFile, steps.OrderBy(s => s.Key).ToDictionary(
-                s => s.Key.ToString("R", CultureInfo.InvariantCulture), s => s.Value));
+        ArgumentNullException.ThrowIfNull(corpus);
+        TokensJsonFile.Write(CorpusTokensFile, corpus.Files);
+        if (corpus.Events is null) return;
+        TokenEventsJsonFile.Write(CorpusEventsFile, corpus.Events);
+        JsonFiles.Write(CorpusStepsFile, corpus.Steps!.OrderBy(s => s.Key).ToDictionary(
+            s => s.Key.ToString("R", CultureInfo.InvariantCulture), s => s.Value));
     }
+
+    /// <summary>The corpus's tokens with their offsets and durations, in training order, or null when the run does not keep them.</summary>
+    public IReadOnlyList<TokenizedFile>? ReadCorpusEvents() =>
+        File.Exists(CorpusEventsFile) ? TokenEventsJsonFile.Read(CorpusEventsFile) : null;
 
     /// <summary>The tokens the run trained on, in training order.</summary>
     /// <exception cref="FileNotFoundException">The run was trained before Sonata kept its corpus.</exception>

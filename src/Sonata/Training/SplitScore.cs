@@ -4,4 +4,8 @@ namespace Sonata.Training;
 /// Mean loss and accuracy of a model's predictions on a split, and, when they blend in an n-gram
 /// memory, the accuracy of the network alone.
 /// </summary>
-public sealed record SplitScore(double Loss, double Accuracy, double? NetworkAccuracy);
+public sealed record SplitScore(double Loss, double Accuracy, double? NetworkAccuracy)
+{
+    /// <summary>For rhythm-aware networks: the share of windows whose most likely next step is the label's.</summary>
+    public double? StepAccuracy { get; init; }
+}

@@ -23,6 +23,8 @@ public sealed class StreamsRecipe : ITrainingRecipe
 {
     private readonly Tensor _tokens;         // (M,) int64 ids
     private readonly Tensor _isTarget;       // (M,) bool: the label of a training window
+    private readonly Tensor? _steps;         // (M,) int64 step classes, for a rhythm-aware model
+    private readonly Tensor? _durations;     // (M,) int64 duration classes
     private readonly Tensor? _transpose;     // (12, V_corpus) int64, or null
     private readonly long _length;           // M
     private readonly int _sequenceLength;
@@ -35,7 +37,9 @@ public sealed class StreamsRecipe : ITrainingRecipe
     private readonly int _members;
     private readonly CarriedStates _states;
 
-    public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device, int members = 1)
+    /// <param name="timing">Each training token's step and duration classes, for a model that reads them; null: tokens only.</param>
+    public StreamsRecipe(TrainingTokens tokens, int sequenceLength, StreamsOptions options, long[]? transpositionTable, Device device,
+        int members = 1, CorpusTiming? timing = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,6 +51,11 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _states = new CarriedStates(members);
         _tokens = torch.tensor(tokens.Ids).DetachFromDisposeScope();
         _isTarget = torch.tensor(tokens.IsTarget).DetachFromDisposeScope();
+        if (timing is not null)
+        {
+            _steps = torch.tensor(timing.Steps).DetachFromDisposeScope();
+            _durations = torch.tensor(timing.Durations).DetachFromDisposeScope();
+        }
         if (transpositionTable is not null)
             _transpose = torch.tensor(transpositionTable).reshape(Transpositions.Count, -1).DetachFromDisposeScope();
         _streams = (int)Math.Clamp(_length / (4L * sequenceLength), 1, options.Streams);
@@ -98,13 +107,11 @@ public sealed class StreamsRecipe : ITrainingRecipe
         Tensor? total = null;
         for (int m = 0; m < _members; m++)
         {
-            var (inputs, targets, mask) = Chunk(batch, m);                          // (B, C) thrice
-            var (logProbabilities, hidden, cell) = members[m].ForwardEveryStep(inputs, _states.For(m, inputs.shape[0]));  // (B, C, V)
+            var (inputs, targets, mask) = Chunk(batch, m);                          // (B, C) each
+            var (losses, hidden, cell) = members[m].StepLosses(inputs, targets, _states.For(m, inputs.Tokens.shape[0]));  // (B·C)
             _states.Carry(m, hidden, cell);
-            // Negative log-likelihood (the lab's CrossEntropyLoss on LogSoftmax output) averaged
-            // over the masked positions only.
-            var losses = nn.functional.nll_loss(
-                logProbabilities.reshape(-1, logProbabilities.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None);  // (B·C)
+            // The negative log-likelihood (for the lab's network, its CrossEntropyLoss on the
+            // LogSoftmax output) averaged over the masked positions only.
             var weights = mask.reshape(-1).to_type(ScalarType.Float32);             // (B·C) 0/1
             var loss = (losses * weights).sum() / weights.sum().clamp_min(1);      // scalar
             total = total is null ? loss : total + loss;
@@ -126,8 +133,8 @@ public sealed class StreamsRecipe : ITrainingRecipe
         }).ToArray();
     }
 
-    /// <summary>Inputs, targets and loss mask of one step of one member, on the device.</summary>
-    private (Tensor Inputs, Tensor Targets, Tensor Mask) Chunk(int batch, int member)
+    /// <summary>Inputs, targets (with their timing when the recipe has it) and loss mask of one step of one member, on the device.</summary>
+    private (Contexts Inputs, Contexts Targets, Tensor Mask) Chunk(int batch, int member)
     {
         var (positions, mask) = Positions(batch, member);                           // (B, C) twice
         var inputs = _tokens.take(positions);                                       // (B, C) ids
@@ -138,7 +145,10 @@ public sealed class StreamsRecipe : ITrainingRecipe
             inputs = rows.gather(1, inputs);                                        // (B, C) moved ids
             targets = rows.gather(1, targets);                                      // (B, C)
         }
-        return (inputs.to(_device), targets.to(_device), mask.to(_device));
+        if (_steps is null || _durations is null) return (inputs.to(_device), targets.to(_device), mask.to(_device));
+        var next = positions + 1;
+        return (new Contexts(inputs, _steps.take(positions), _durations.take(positions)).To(_device),
+            new Contexts(targets, _steps.take(next), _durations.take(next)).To(_device), mask.to(_device));
     }
 
     /// <summary>Positions of a step's inputs (B, C), and where a loss is taken on their targets (B, C) bool.</summary>
@@ -159,6 +169,8 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _transpose?.Dispose();
         _tokens.Dispose();
         _isTarget.Dispose();
+        _steps?.Dispose();
+        _durations?.Dispose();
     }
 
     private void DisposeShifts()

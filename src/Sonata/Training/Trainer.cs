@@ -38,9 +38,9 @@ public sealed class Trainer(TrainingConfig config)
         var evaluation = new EvaluationOptions { BatchSize = Config.Data.EvalBatchSize, MaxBatches = options.MaxEvalBatches };
 
         // ---- Data: vocabulary, windows, the seeded split
-        var data = CorpusData.Build(corpus.Files, Config.Data);
+        var data = CorpusData.Build(corpus.Files, Config.Data, corpus.Events is null ? null : CorpusTiming.Of(corpus.Events.Select(f => f.Tokens)));
         var vocabulary = data.Vocabulary;
-        using var windows = new TokenWindows(data.Ids, Config.Data.SequenceLength);
+        using var windows = new TokenWindows(data.Ids, Config.Data.SequenceLength, data.Timing);
         var split = data.Split(Config.Data, options.Seed);
         using var recipe = TrainingRecipes.Create(Config, data, windows, split, device);
 
@@ -67,7 +67,7 @@ public sealed class Trainer(TrainingConfig config)
         }
         folder.WriteConfig(Config);
         folder.WriteVocabulary(vocabulary);
-        folder.WriteCorpus(corpus.Files, corpus.Steps);
+        folder.WriteCorpus(corpus);
         int firstEpoch = history.Count == 0 ? 1 : history[^1].Epoch + 1;
         int valBatches = WindowBatches.EvalBatchCount(split.Validation.Length, evaluation.BatchSize);
         int testBatches = WindowBatches.EvalBatchCount(split.Test.Length, evaluation.BatchSize);

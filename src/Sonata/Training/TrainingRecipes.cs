@@ -13,12 +13,18 @@ public static class TrainingRecipes
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(split);
+        bool rhythm = config.Model.Network == Model.NetworkKind.Rhythm;
+        if (rhythm && config.Recipe == Recipe.Lab)
+            throw new ArgumentException("the rhythm-aware network trains with the streams recipe (--recipe streams), which learns every step's timing; the lab's recipe trains the lab's network");
+        if (rhythm && corpus.Timing is null)
+            throw new ArgumentException("the rhythm-aware network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
+        var tokens = TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength);
         return config.Recipe switch
         {
             Recipe.Lab => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device, config.Model.Members),
             Recipe.Streams => new StreamsRecipe(
-                TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength), config.Data.SequenceLength, config.Streams,
-                config.Data.Transpose ? corpus.TranspositionTable() : null, device, config.Model.Members),
+                tokens, config.Data.SequenceLength, config.Streams, config.Data.Transpose ? corpus.TranspositionTable() : null, device,
+                config.Model.Members, rhythm ? tokens.TimingOf(corpus.Timing!) : null),
             _ => throw new ArgumentOutOfRangeException(nameof(config), config.Recipe, "unknown training recipe"),
         };
     }

@@ -54,7 +54,7 @@ public static class FiguresTable
             {
                 var range = ranges.Of(row.Figure);
                 cells.Add(Dim(row.Format(range.Median)));
-                cells.Add(Dim(row.Figure == Figure.LongestVerbatimCopy ? $"≤ {row.Format(range.Max)}" : $"{row.Format(range.P10)}–{row.Format(range.P90)}"));
+                cells.Add(Dim(Range(row.Figure, range, row.Format)));
             }
             table.AddRow(cells);
         }
@@ -71,6 +71,34 @@ public static class FiguresTable
             + "the verbatim copy when longer than the longest an excerpt copies. Copied from: file @ token position.";
         return new Spectre.Console.Rows(new Text(caption), table, new Markup(legend));
     }
+
+    /// <summary>
+    /// Many pieces of one length as a table a row each (a column per figure), then their median
+    /// and the corpus's median and range: for <c>generate --count</c>.
+    /// </summary>
+    public static IRenderable ByPiece(FolderJudgement judgement)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("Piece"));
+        foreach (var row in Rows) table.AddColumn(new TableColumn(row.Name).RightAligned());
+        table.AddColumn(new TableColumn("copied from"));
+        foreach (var piece in judgement.Pieces)
+        {
+            table.AddRow([new Text(piece.Name), .. Rows.Select(r => Cell(piece.Verdicts, r.Figure, r.Format)),
+                new Text(piece.Figures.LongestCopy.Source is { } s ? $"{s.FileKey} @ {s.Position}" : "–")]);
+        }
+        table.AddRow([new Markup($"[bold]median of {judgement.Pieces.Count}[/]"), .. Rows.Select(r => Cell(judgement.Median.Verdicts, r.Figure, r.Format)), Text.Empty]);
+        var ranges = judgement.Ranges.Single(r => r.ExcerptTokens == judgement.Median.ExcerptTokens);
+        table.AddRow([Dim("corpus median"), .. Rows.Select(r => Dim(r.Format(ranges.Of(r.Figure).Median))), Text.Empty]);
+        table.AddRow([Dim("corpus range"), .. Rows.Select(r => Dim(Range(r.Figure, ranges.Of(r.Figure), r.Format))), Text.Empty]);
+        string legend = $"[red]{Above}[/] [red]{Below}[/] outside the corpus's range (its 10th to 90th percentile over {ranges.Excerpts} excerpts of {ranges.ExcerptTokens} tokens; "
+            + "for the verbatim copy, the longest an excerpt copies from the other pieces). Copied from: file @ token position.";
+        return new Spectre.Console.Rows(table, new Markup(legend));
+    }
+
+    private static string Range(Figure figure, FigureRange range, Func<double, string> format) =>
+        figure == Figure.LongestVerbatimCopy ? $"≤ {format(range.Max)}" : $"{format(range.P10)}–{format(range.P90)}";
 
     private static IRenderable Cell(IReadOnlyList<FigureVerdict> verdicts, Figure figure, Func<double, string> format)
     {

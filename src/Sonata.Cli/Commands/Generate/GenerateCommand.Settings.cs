@@ -28,6 +28,11 @@ public sealed partial class GenerateCommand
         [Description("Seeds the choice of the test window that primes the piece, the draws of --strategy sample and of --offsets corpus. Default: a random seed, printed.")]
         public int? Seed { get; set; }
 
+        [CommandOption("--count <N>")]
+        [Description("Write N pieces, with the seeds from --seed on (each file name gains its seed: mozart-7.mid), and a table of all of them.")]
+        [DefaultValue(1)]
+        public int Count { get; set; } = 1;
+
         [CommandOption("--length <N>")]
         [Description("New tokens after the primer.")]
         [DefaultValue(500)]
@@ -64,9 +69,12 @@ public sealed partial class GenerateCommand
         public string? Primer { get; set; }
 
         [CommandOption("--offsets <STEP>")]
-        [Description("Quarter notes between tokens: a step such as 0.5 or 0.25, or 'corpus' to draw the corpus's own steps.")]
-        [DefaultValue("0.5")]
-        public string Offsets { get; set; } = "0.5";
+        [Description("When each token sounds: 'model' (the rhythm-aware model's own steps and durations), a fixed step in quarter notes such as 0.5 or 0.25, or 'corpus' to draw the corpus's steps. Default: model when the run's model predicts timing, else 0.5.")]
+        public string? Offsets { get; set; }
+
+        [CommandOption("--max-copy <N>")]
+        [Description("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit.")]
+        public int? MaxCopy { get; set; }
 
         [CommandOption("--velocity <V>")]
         [Description("Key velocity of every note, 1-127.")]
@@ -111,13 +119,15 @@ public sealed partial class GenerateCommand
             if (Checkpoint is not null && !File.Exists(Checkpoint)) return ValidationResult.Error($"--checkpoint: no file {Checkpoint}");
             if (Primer is not null && !File.Exists(Primer)) return ValidationResult.Error($"--primer: no MIDI file {Primer}");
             if (Length < 1) return ValidationResult.Error("--length must be at least 1");
+            if (Count < 1) return ValidationResult.Error("--count must be at least 1");
+            if (MaxCopy < 0) return ValidationResult.Error("--max-copy must not be negative");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
             if (Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
                 return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
             try
             {
                 ToSampling().Validate();
-                OffsetPolicy.CheckSyntax(Offsets);
+                if (Offsets is not (null or "model")) OffsetPolicy.CheckSyntax(Offsets);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -130,7 +140,10 @@ public sealed partial class GenerateCommand
         }
 
         /// <summary>The options of the generation, in the library's records: the one place settings map onto them.</summary>
-        public GenerationOptions ToOptions(int seed) => new() { Length = Length, Context = Context, Sampling = ToSampling(), Seed = seed };
+        public GenerationOptions ToOptions(int seed) => new()
+        {
+            Length = Length, Context = Context, Sampling = ToSampling(), Seed = seed, MaxCopy = MaxCopy is 0 ? null : MaxCopy,
+        };
 
         public SamplingOptions ToSampling() => new() { Strategy = Strategy, Temperature = Temperature ?? 1.0, TopK = TopK, TopP = TopP };
 
@@ -141,10 +154,27 @@ public sealed partial class GenerateCommand
 
         public PieceFiles ToFiles() => new(Out) { Tokens = TokensOut, PianoRoll = PianoRoll, Wav = Wav };
 
-        /// <summary>How the piece is written; <paramref name="onsetSteps"/> are the run's, for <c>--offsets corpus</c>.</summary>
-        public PieceOptions ToPiece(int seed, IReadOnlyDictionary<double, double>? onsetSteps) => new()
+        /// <summary>The whole request: <see cref="Count"/> pieces from <paramref name="seed"/> on.</summary>
+        public CompositionRequest ToRequest(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps) => new()
         {
-            Offsets = OffsetPolicy.Parse(Offsets, onsetSteps), Seed = seed, Midi = new ComposerOptions { Velocity = Velocity, TempoBpm = Tempo },
+            Seed = seed, Count = Count, Generation = ToOptions(seed), Piece = ToPiece(seed, modelTiming, onsetSteps), Files = ToFiles(), PrimerFile = Primer,
         };
+
+        /// <summary>
+        /// How the piece is written: with the model's own timing when it predicts it (unless
+        /// <c>--offsets</c> says otherwise); <paramref name="onsetSteps"/> are the run's, for <c>--offsets corpus</c>.
+        /// </summary>
+        public PieceOptions ToPiece(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps)
+        {
+            string offsets = Offsets ?? (modelTiming ? "model" : "0.5");
+            if (offsets == "model" && !modelTiming)
+                throw new ArgumentException("--offsets model: the run's model predicts no timing (it is the lab's network); use a fixed step such as 0.5, or corpus");
+            return new PieceOptions
+            {
+                Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, onsetSteps),
+                Seed = seed,
+                Midi = new ComposerOptions { Velocity = Velocity, TempoBpm = Tempo },
+            };
+        }
     }
 }

@@ -10,9 +10,10 @@ using Spectre.Console.Cli;
 namespace Sonata.Cli.Commands.Generate;
 
 /// <summary>
-/// <c>sonata generate</c>: the lab's Problems 4 and 5. Opens the run, primes the piece (with a test
-/// window of the run, or the end of a MIDI file), continues it with the run's predictor, writes the
-/// MIDI (and the tokens, a WAV and a piano roll when asked) and prints the statistics of what it wrote.
+/// <c>sonata generate</c>: the lab's Problems 4 and 5. Opens the run and composes with it
+/// (<see cref="PieceComposer"/>): each piece primed with a test window of the run (or the end of a
+/// MIDI file), continued by the run's predictor, written as MIDI (and tokens, a WAV and a piano
+/// roll when asked); then the pieces' figures beside the run's corpus's ranges.
 /// </summary>
 public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand<GenerateCommand.Settings>
 {
@@ -20,40 +21,43 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
     {
         int seed = settings.Seed ?? Random.Shared.Next();
         using var run = TrainedRun.Open(settings.Run, settings.ToOpening());
-        var primer = settings.Primer is { } file
-            ? Primer.FromTokens(Sonata.Tokenization.Music21Tokenizer.TokenizeFile(file).Select(t => t.Token).ToList(), run.Vocabulary, run.ContextLength, Path.GetFileName(file))
-            : run.TestWindow(seed);
-        var piece = settings.ToPiece(seed, run.OnsetSteps);
-        var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength);
-
+        var request = settings.ToRequest(seed, run.Predictor.ReadsTiming, run.OnsetSteps);
         console.MarkupLineInterpolated($"checkpoint [bold]{run.Checkpoint.File}[/] (epoch {run.Checkpoint.Epoch}, {run.Checkpoint.Why}); {run.Config.Model}; vocabulary {run.Vocabulary}");
-        console.MarkupLineInterpolated($"seed {seed}; primer: {primer.Description}");
-        console.MarkupLineInterpolated($"context [bold]{Describe(settings.Context, run.ContextLength)}[/]; strategy [bold]{settings.ToSampling()}[/]");
+        console.MarkupLineInterpolated($"context [bold]{Describe(settings.Context, run.ContextLength)}[/]; strategy [bold]{settings.ToSampling()}[/]{Timing(request)}");
         if (run.Predictor.MemoryWeight > 0)
             console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{run.Predictor.MemoryWeight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
+        if (request.Generation.MaxCopy is { } limit)
+            console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
 
-        var options = settings.ToOptions(seed);
-        var generated = console.Profile.Capabilities.Interactive
-            ? await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(progress => Task.Run(
-                    () => generator.Generate(primer.Tokens, options,
-                        new GenerationProgressView(progress, $"generating ({settings.Context.ToString().ToLowerInvariant()})"), cancellationToken),
-                    CancellationToken.None))
-            : await Task.Run(() => generator.Generate(primer.Tokens, options, progress: null, cancellationToken), CancellationToken.None);
-        console.MarkupLineInterpolated(
-            $"generated {generated.GeneratedCount} tokens in {generated.Seconds:F2} s ({generated.TokensPerSecond:F1} tokens/s), after {generated.PrimerLength} primer tokens");
-
-        var written = await PieceWriter.WriteAsync(generated.Tokens, generated.PrimerLength, settings.ToFiles(), piece, cancellationToken);
-        Report(written, settings.Tempo);
-        console.Write(StatisticsTable.Build(MusicStatistics.Of(written.ReadBack), File.Exists(run.Folder.CorpusTokensFile) ? run.CorpusStatistics : null));
-        return written.SoundProblem is null ? 0 : 1;
+        var composer = new PieceComposer(run);
+        var pieces = await Compose(composer, request, settings, cancellationToken);
+        foreach (var piece in pieces) Report(piece, settings.Tempo);
+        if (composer.Judge(pieces) is { } judgement)
+            console.Write(pieces.Count == 1 ? FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces") : FiguresTable.ByPiece(judgement));
+        else if (pieces.Count == 1 && File.Exists(run.Folder.CorpusTokensFile))
+            console.Write(StatisticsTable.Build(MusicStatistics.Of(pieces[0].Written.ReadBack), run.CorpusStatistics));
+        return pieces.Any(p => p.Written.SoundProblem is not null) ? 1 : 0;
     }
 
-    /// <summary>Each file written, whether the MIDI reads back as the tokens, and why there is no WAV.</summary>
-    private void Report(WrittenPiece written, double tempo)
+    private async Task<IReadOnlyList<ComposedPiece>> Compose(PieceComposer composer, CompositionRequest request, Settings settings, CancellationToken cancellationToken)
     {
+        string what = $"generating ({settings.Context.ToString().ToLowerInvariant()})";
+        if (!console.Profile.Capabilities.Interactive)
+            return await composer.ComposeAsync(request, cancellationToken: cancellationToken);
+        return await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(progress => composer.ComposeAsync(request,
+                piece => new GenerationProgressView(progress, request.Count == 1 ? what : $"{what} {piece + 1}/{request.Count}"), cancellationToken));
+    }
+
+    /// <summary>Where a piece started, how fast it was made, each file written, whether its MIDI reads back as its tokens.</summary>
+    private void Report(ComposedPiece piece, double tempo)
+    {
+        var (generated, written) = (piece.Generated, piece.Written);
+        console.MarkupLineInterpolated($"seed {piece.Seed}; primer: {piece.Primer.Description}");
+        console.MarkupLineInterpolated(
+            $"generated {generated.GeneratedCount} tokens in {generated.Seconds:F2} s ({generated.TokensPerSecond:F1} tokens/s), after {generated.PrimerLength} primer tokens{Refused(generated)}");
         var files = written.Files;
         console.MarkupLineInterpolated(
             $"wrote [bold]{Path.GetFullPath(files.Midi)}[/]: {written.Placed.Count} tokens, {written.Quarters:0.##} quarter notes, {written.Quarters * 60 / tempo:F0} s at {tempo:0.##} BPM");
@@ -67,6 +71,12 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         else
             console.MarkupLineInterpolated($"[yellow]warning:[/] {Path.GetFileName(files.Midi)} reads back as {written.ReadBack.Count} tokens that differ from the {written.Placed.Count} generated");
     }
+
+    private static string Refused(GeneratedPiece generated) =>
+        generated.CopiesRefused > 0 ? $" ({generated.CopiesRefused} draws that would copy too long a run made again)" : "";
+
+    private static string Timing(CompositionRequest request) =>
+        request.Piece.Offsets is null ? "; the model's own steps and durations" : "";
 
     private static string Describe(ContextMode mode, int length) => mode == ContextMode.Window
         ? string.Create(CultureInfo.InvariantCulture, $"window (each new token re-reads the last {length} tokens from a zero LSTM state)")

@@ -1,6 +1,5 @@
 using Sonata.Cli.Views;
 using Sonata.Corpus;
-using Sonata.Pieces;
 using Sonata.Tokenization;
 using Sonata.Training;
 using Spectre.Console;
@@ -16,8 +15,6 @@ public sealed class CorpusTokenSource(IAnsiConsole console, CorpusOptions option
     {
         var files = await CorpusProgress.ResolveAsync(console, source, options, cancellationToken);
         var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
-        return new TrainingCorpus(
-            [.. corpus.Files.Select(f => (f.Key, (IReadOnlyList<string>)[.. f.Tokens.Select(t => t.Token)]))],
-            StepDistribution.FromOnsets(corpus.Files.Select(f => f.Tokens.Select(t => t.Offset).ToList())));
+        return TrainingCorpus.Of(corpus.Files);
     }
 }

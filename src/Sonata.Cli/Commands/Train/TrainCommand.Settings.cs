@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Sonata.Dataset;
+using Sonata.Model;
 using Sonata.Runtime;
 using Sonata.Training;
 using Spectre.Console;
@@ -51,6 +52,10 @@ public sealed partial class TrainCommand
         [Description("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window, one network, no memory.")]
         [DefaultValue(Recipe.Streams)]
         public Recipe Recipe { get; set; } = Recipe.Streams;
+
+        [CommandOption("--network <NETWORK>")]
+        [Description("lab: the lab's network, reading and predicting tokens only. rhythm: reads each token with its step and duration, and predicts the next token's step, token and duration (streams recipe, a corpus of MIDI files). Default: the recipe's.")]
+        public NetworkKind? Network { get; set; }
 
         [CommandOption("--split <SPLIT>")]
         [Description("windows: the lab's random 70/15/15 split of windows. pieces: whole files held out (--val-pieces, --test-pieces).")]
@@ -206,6 +211,7 @@ public sealed partial class TrainCommand
                 Model = defaults.Model with
                 {
                     EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout, Members = Members ?? defaults.Model.Members,
+                    Network = Network ?? defaults.Model.Network,
                 },
                 Memory = defaults.Memory with { Weight = MemoryWeight ?? defaults.Memory.Weight, Order = MemoryOrder },
                 Streams = defaults.Streams with { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },

@@ -1,0 +1,14 @@
+namespace Sonata.Model;
+
+/// <summary>Which network each member of a model is.</summary>
+public enum NetworkKind
+{
+    /// <summary>The lab's <see cref="MusicLstm"/>: reads tokens, predicts the next token.</summary>
+    Lab,
+
+    /// <summary>
+    /// <see cref="RhythmLstm"/>: reads each token with its step and duration, predicts the next
+    /// token's step, then the token, then its duration.
+    /// </summary>
+    Rhythm,
+}

@@ -1,0 +1,63 @@
+using Sonata.Evaluation;
+using Sonata.Generation;
+using Sonata.Pieces;
+using Sonata.Tokenization;
+
+namespace Sonata.Runs;
+
+/// <summary>
+/// Composes with a trained run: for each seed, primes a piece (a test window chosen by the seed,
+/// or the end of a primer file), generates it with the run's predictor, writes it
+/// (<see cref="PieceWriter"/>), and, when the run keeps its corpus's timing, judges the pieces
+/// against the run's training pieces (<see cref="JudgingCorpus"/>).
+/// </summary>
+public sealed class PieceComposer(TrainedRun run)
+{
+    /// <summary>Writes the pieces of <paramref name="request"/>, one after another; <paramref name="progress"/> hears of each token.</summary>
+    public async Task<IReadOnlyList<ComposedPiece>> ComposeAsync(
+        CompositionRequest request, Func<int, IProgress<GenerationProgress>?>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
+        var copies = request.Generation.MaxCopy is null ? null : run.Judging?.Verbatim
+            ?? throw new ArgumentException("a limit on copies needs the run's corpus-events.json to look copies up in (it was trained on a tokens file)");
+        var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength, copies);
+        var fromFile = request.PrimerFile is { } file
+            ? Primer.FromEvents(Music21Tokenizer.TokenizeFile(file), run.Vocabulary, run.ContextLength, Path.GetFileName(file))
+            : null;
+        var pieces = new List<ComposedPiece>(request.Count);
+        for (int i = 0; i < request.Count; i++)
+        {
+            int seed = unchecked(request.Seed + i);
+            var primer = fromFile ?? run.TestWindow(seed);
+            var generated = await Task.Run(() => generator.Generate(primer, request.Generation with { Seed = seed }, progress?.Invoke(i), cancellationToken),
+                CancellationToken.None).ConfigureAwait(false);
+            var files = request.Count == 1 ? request.Files : WithSeed(request.Files, seed);
+            var timing = generated.Steps is { } steps && generated.Durations is { } durations ? (steps, durations) : ((IReadOnlyList<double>, IReadOnlyList<double>)?)null;
+            var written = await PieceWriter.WriteAsync(generated.Tokens, generated.PrimerLength, files, request.Piece with { Seed = seed }, timing, cancellationToken)
+                .ConfigureAwait(false);
+            pieces.Add(new ComposedPiece(seed, primer, generated, written));
+        }
+        return pieces;
+    }
+
+    /// <summary>
+    /// The pieces' figures beside the ranges of the run's training pieces (the pieces as their MIDI
+    /// files read back), or null when the run keeps no corpus timing to judge against.
+    /// </summary>
+    public FolderJudgement? Judge(IReadOnlyList<ComposedPiece> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        if (run.Judging is not { } corpus || pieces.Count == 0) return null;
+        var read = pieces.Select(p => new TokenizedFile(Path.GetFileName(p.Written.Files.Midi), Music21Tokenizer.TokenizeFile(p.Written.Files.Midi))).ToList();
+        return corpus.JudgeAll(read, new FigureOptions(PrimerLength: pieces[0].Generated.PrimerLength));
+    }
+
+    /// <summary>Each file named, its name with "-SEED" before the extension.</summary>
+    private static PieceFiles WithSeed(PieceFiles files, int seed)
+    {
+        string? Named(string? path) => path is null ? null
+            : Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{seed}{Path.GetExtension(path)}");
+        return new PieceFiles(Named(files.Midi)!) { Tokens = Named(files.Tokens), PianoRoll = Named(files.PianoRoll), Wav = Named(files.Wav) };
+    }
+}

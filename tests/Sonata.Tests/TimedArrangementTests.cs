@@ -1,0 +1,73 @@
+using Sonata.Dataset;
+using Sonata.Pieces;
+using Sonata.Tokenization;
+
+namespace Sonata.Tests;
+
+/// <summary>A piece with its own steps and durations is written so that it reads back as the same tokens at the same onsets.</summary>
+public sealed class TimedArrangementTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sonata-timed-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>An excerpt of a sonata with its timing as the rhythm-aware model sees it (classes), written and read back.</summary>
+    private (IReadOnlyList<string> Tokens, IReadOnlyList<TokenEvent> ReadBack, IReadOnlyList<Sonata.Music.PlacedToken> Placed) RoundTrip(int file, int start, int length)
+    {
+        var events = Music21Tokenizer.TokenizeFile(ExtractedCorpus.MozartFiles[file]).Skip(start).Take(length).ToList();
+        var timing = CorpusTiming.Of([events]);
+        string[] tokens = [.. events.Select(e => e.Token)];
+        double[] steps = [.. timing.Steps.Select(k => TimingClasses.Values[(int)k])];
+        double[] durations = [.. timing.Durations.Select(k => TimingClasses.Values[(int)k])];
+        var placed = TimedArrangement.Arrange(tokens, steps, durations);
+        string midi = Path.Combine(_folder, $"excerpt-{file}-{start}.mid");
+        Composer.WriteMidi(midi, placed);
+        return (tokens, Music21Tokenizer.TokenizeFile(midi), placed);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(3, 1000)]
+    [InlineData(7, 2000)]
+    [InlineData(12, 500)]
+    [InlineData(19, 3000)]
+    public void A_sonata_s_own_timing_reads_back_as_its_tokens_at_its_onsets(int file, int start)
+    {
+        var (tokens, readBack, placed) = RoundTrip(file, start, 600);
+
+        Assert.Equal(tokens, readBack.Select(e => e.Token));
+        Assert.Equal(placed.Select(p => p.Start), readBack.Select(e => e.Offset), new ToleranceComparer(1e-6));
+    }
+
+    [Fact]
+    public void Tokens_of_one_onset_sound_together_and_equal_durations_there_are_kept_apart()
+    {
+        // C3 and E5 at one onset with one duration would read back as the chord C3.E5.
+        string[] tokens = ["C3", "E5", "G4", "G4"];
+        var placed = TimedArrangement.Arrange(tokens, [0, 0, 0.5, 0.25], [1, 1, 0.25, 0.25]);
+
+        Assert.Equal([0.0, 0.0, 0.5, 0.75], placed.Select(p => p.Start));
+        Assert.True(Math.Abs(placed[0].End - placed[1].End) > 0.25);
+        string midi = Path.Combine(_folder, "together.mid");
+        Composer.WriteMidi(midi, placed);
+        Assert.Equal(tokens, Music21Tokenizer.TokenizeFile(midi).Select(e => e.Token));
+    }
+
+    [Fact]
+    public void A_note_never_crosses_a_barline_and_lies_on_music21_s_grid()
+    {
+        var placed = TimedArrangement.Arrange(["C4", "D4", "E4"], [0, 3.75, 1.0 / 12], [3, 3, 1.0 / 12]);
+
+        // D4 stops at the barline. 3.75 + 1/12 is off the grid, nearest 3.75; but there E4 would
+        // end with D4 and join it in a chord, so it starts a sixteenth later, on the next bar.
+        Assert.Equal([0.0, 3.75, 4.0], placed.Select(p => p.Start));
+        Assert.Equal([3.0, 4.0, 4.25], placed.Select(p => p.End));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
