@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Sonata.Dataset;
 using Sonata.Evaluation;
 using Sonata.Prediction;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Sonata.Generation;
 
@@ -47,25 +45,20 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         foreach (string token in start.Tokens) draw.Copies?.Append(token);
 
         var clock = Stopwatch.StartNew();
-        using (var stream = options.Context == ContextMode.Stream ? predictor.OpenStream() : null)
+        using (var next = NextEvents.Open(options.Context, predictor, sequence, ContextLength))
         {
             for (int step = 0; step < options.Length; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var scope = torch.NewDisposeScope();
-                var prediction = stream?.Next(sequence, ContextLength) ?? predictor.Predict(Window(sequence, timed));
-                if (prediction.Rhythm is { } rhythm)
+                if (timed)
                 {
-                    long stepClass = draw.Timing.Next(Row(rhythm.Steps()));
-                    using var stepTensor = torch.tensor(new[] { stepClass }, device: predictor.Device);   // (1,)
-                    var tokens = predictor.Blend(rhythm.TokensGiven(stepTensor), Window(sequence, timed: false).Tokens);   // (1, V)
-                    long token = draw.Token(Row(tokens), step);
-                    using var tokenTensor = torch.tensor(new[] { token }, device: predictor.Device);
-                    sequence.Add(token, stepClass, draw.Timing.Next(Row(rhythm.DurationsGiven(stepTensor, tokenTensor))));
+                    long stepClass = draw.Timing.Next(next.Steps());
+                    long token = draw.Token(next.Tokens(stepClass), step);
+                    next.Append(token, stepClass, draw.Timing.Next(next.Durations(stepClass, token)));
                 }
                 else
                 {
-                    sequence.Add(draw.Token(Row(prediction.LogProbabilities), step));
+                    next.Append(draw.Token(next.Tokens(step: null), step), 0, 0);
                 }
                 progress?.Report(new GenerationProgress(step + 1, options.Length));
             }
@@ -78,16 +71,6 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
             CopiesRefused = draw.Refused,
         };
     }
-
-    /// <summary>The lab's way: the last <see cref="ContextLength"/> tokens (with their timing), read from a zero state.</summary>
-    private Contexts Window(TimedSequence sequence, bool timed)
-    {
-        int context = Math.Min(ContextLength, sequence.Count);
-        return sequence.Contexts(sequence.Count - context, context, timed);
-    }
-
-    /// <summary>The one row of a (1, K) tensor as floats on the CPU.</summary>
-    private static float[] Row(Tensor logProbabilities) => logProbabilities.select(0, 0).to(torch.CPU).data<float>().ToArray();
 
     /// <summary>The seeded draws of one piece: tokens (kept from copying too much) and timing.</summary>
     private sealed class Draws(GenerationOptions options, VerbatimIndex.CopyTracker? copies, Vocabulary vocabulary)

@@ -85,9 +85,23 @@ public sealed class Predictor : IDisposable
         Memory is null ? networkLogProbabilities : Memory.Apply(networkLogProbabilities, tokens);
 
     /// <summary>
-    /// A stream of predictions over one growing sequence: each step reads only the tokens it has
-    /// not read yet, carrying the networks' LSTM state (much faster than <see cref="Predict"/> on
-    /// the whole window each time, and not quite the same: the state holds more than the window).
+    /// In place: the networks' (V) log-probabilities blended with the memory's after
+    /// <paramref name="context"/> (its last tokens), when there is one.
+    /// </summary>
+    public void Blend(Span<float> logProbabilities, ReadOnlySpan<long> context)
+    {
+        if (Memory is not { } blend) return;
+        var memory = new float[logProbabilities.Length];
+        blend.Memory.Predict(context, memory);
+        for (int v = 0; v < memory.Length; v++)
+            logProbabilities[v] = (float)Math.Log(((1 - blend.Weight) * Math.Exp(logProbabilities[v])) + (blend.Weight * memory[v]));
+    }
+
+    /// <summary>
+    /// A stream of predictions over one growing sequence, read a token at a time with the LSTM
+    /// state carried (much faster than <see cref="Predict"/> on the whole window each time, and not
+    /// quite the same: the state holds more than the window). It copies the networks' weights as
+    /// they are now.
     /// </summary>
     public PredictorStream OpenStream() => new(this);
 

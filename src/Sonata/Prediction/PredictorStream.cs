@@ -1,43 +1,58 @@
-using Sonata.Dataset;
-using Sonata.Model;
-using TorchSharp;
+using Sonata.Model.Stepping;
 
 namespace Sonata.Prediction;
 
 /// <summary>
-/// Predictions over one sequence as it grows (see <see cref="Predictor.OpenStream"/>): the first
-/// step reads the whole context from a zero state, each later one only the tokens added since.
-/// The memory, when there is one, reads the last <c>context length</c> tokens each step.
+/// Predictions over one sequence as it grows, token by token (see <see cref="Predictor.OpenStream"/>):
+/// the networks, copied out of torch (<see cref="NetworkStepper"/>), read each token once and carry
+/// their LSTM state; the memory, when there is one, reads the last tokens given. Every distribution
+/// is a fresh array of log-probabilities.
 /// </summary>
-public sealed class PredictorStream : IDisposable
+public sealed class PredictorStream
 {
     private readonly Predictor _predictor;
-    private LstmState? _state;
-    private int _read;
+    private readonly NetworkStepper _networks;
 
-    internal PredictorStream(Predictor predictor) => _predictor = predictor;
-
-    /// <summary>
-    /// The next token after <paramref name="sequence"/> (with its timing for a rhythm-aware model),
-    /// which must extend the sequence of the step before; the memory reads its last
-    /// <paramref name="contextLength"/> tokens. Its tensors belong to the caller's dispose scope.
-    /// </summary>
-    public Prediction Next(TimedSequence sequence, int contextLength)
+    internal PredictorStream(Predictor predictor)
     {
-        ArgumentNullException.ThrowIfNull(sequence);
-        if (sequence.Count <= _read) throw new ArgumentException("the sequence did not grow since the last step", nameof(sequence));
-        using var eval = new Predictor.EvalMode(_predictor.Networks);
-        using var noGrad = torch.no_grad();
-        var unread = sequence.Contexts(_read, sequence.Count - _read, _predictor.ReadsTiming).To(_predictor.Device);   // (1, n)
-        var output = _predictor.Networks.forward(unread, _state is null ? null : (_state.Hidden, _state.Cell));           // (1, V)
-        var carried = LstmState.Detached(output.Hidden, output.Cell);
-        _state?.Dispose();
-        _state = carried;
-        _read = sequence.Count;
-        int context = Math.Min(contextLength, sequence.Count);
-        var recent = sequence.Contexts(sequence.Count - context, context, timing: false).Tokens;                          // (1, L) ids
-        return new Prediction(_predictor.Blend(output.LogProbabilities, recent), output.LogProbabilities) { Rhythm = output.Rhythm };
+        _predictor = predictor;
+        _networks = NetworkStepper.For(predictor.Networks);
     }
 
-    public void Dispose() => _state?.Dispose();
+    /// <summary>Reads the next token, with its step and duration classes for a rhythm-aware model (else 0).</summary>
+    public void Read(long token, long step = 0, long duration = 0) => _networks.Read(token, step, duration);
+
+    /// <summary>(V) the next token after what was read, blended with the memory's after <paramref name="recent"/> (the last tokens).</summary>
+    public float[] Tokens(ReadOnlySpan<long> recent)
+    {
+        var scores = new float[_networks.VocabularySize];
+        _networks.Tokens(scores);
+        _predictor.Blend(scores, recent);
+        return scores;
+    }
+
+    /// <summary>(S) the next token's step class (a rhythm-aware model).</summary>
+    public float[] Steps()
+    {
+        var scores = new float[Dataset.TimingClasses.Count];
+        _networks.Steps(scores);
+        return scores;
+    }
+
+    /// <summary>(V) the next token given its step class, blended with the memory's after <paramref name="recent"/>.</summary>
+    public float[] TokensGiven(long step, ReadOnlySpan<long> recent)
+    {
+        var scores = new float[_networks.VocabularySize];
+        _networks.TokensGiven(step, scores);
+        _predictor.Blend(scores, recent);
+        return scores;
+    }
+
+    /// <summary>(D) the next token's duration class given its step and token.</summary>
+    public float[] DurationsGiven(long step, long token)
+    {
+        var scores = new float[Dataset.TimingClasses.Count];
+        _networks.DurationsGiven(step, token, scores);
+        return scores;
+    }
 }

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sonata.Evaluation;
+using Sonata.Generation;
+using Sonata.Pieces;
+using Sonata.Runs;
+using Sonata.Runtime;
+
+namespace Sonata.Bench;
+
+/// <summary>
+/// How each way of composing with a run does against the corpus, over many seeds: for each setting,
+/// --count pieces (seeds --seed on) are generated and written, read back and judged against the
+/// run's training pieces; the table gives each figure's median beside the corpus's range, and the
+/// issue's bar: every median inside p10–p90, no piece whose final loop is over 10 %, no verbatim
+/// copy over 16 tokens, the median inter-onset-interval distance no more than the corpus excerpts'
+/// own median. Also the seconds a piece took to generate (the model loaded).
+///
+///   music --run DIR [--count 20] [--seed 1] [--length 500] [--out bench-out/music] [--threads N]
+///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model;NAME2:..."]
+/// </summary>
+internal static class MusicBenchmark
+{
+    private const string LabGreedy = "lab-greedy:strategy=greedy,context=window,offsets=0.5";
+
+    public static int Run(string[] args)
+    {
+        string folder = Arguments.Option(args, "--run", "");
+        int count = int.Parse(Arguments.Option(args, "--count", "20"), CultureInfo.InvariantCulture);
+        int seed = int.Parse(Arguments.Option(args, "--seed", "1"), CultureInfo.InvariantCulture);
+        int length = int.Parse(Arguments.Option(args, "--length", "500"), CultureInfo.InvariantCulture);
+        string output = Arguments.Option(args, "--out", Path.Combine("bench-out", "music"));
+        int threads = int.Parse(Arguments.Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var settings = Arguments.Option(args, "--settings", LabGreedy).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Setting.Parse).ToList();
+
+        var results = new List<(Setting Setting, FolderJudgement Judgement, double Seconds, int Refused)>();
+        foreach (var setting in settings)
+        {
+            using var run = TrainedRun.Open(folder, new RunOpening { MemoryWeight = setting.MemoryWeight, Device = DeviceChoice.Cpu, Threads = threads });
+            var request = setting.Request(run, seed, count, length, Path.Combine(output, setting.Name));
+            var composer = new PieceComposer(run);
+            var pieces = composer.ComposeAsync(request).GetAwaiter().GetResult();
+            var judgement = composer.Judge(pieces) ?? throw new InvalidOperationException($"{folder} keeps no corpus-events.json to judge against");
+            double seconds = pieces.Average(p => p.Generated.Seconds);
+            results.Add((setting, judgement, seconds, pieces.Sum(p => p.Generated.CopiesRefused)));
+            int misread = pieces.Count(p => !p.Written.ReadsBackTheSame);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{setting.Name}: {count} pieces, {seconds:F2} s a piece to generate, {misread} read back otherwise, {results[^1].Refused} draws refused as copies"));
+        }
+        Console.WriteLine();
+        Console.WriteLine(Table(results));
+        return 0;
+    }
+
+    /// <summary>A markdown table: a row per figure, a column per setting (the median, ✗ where outside), then the bar.</summary>
+    private static string Table(List<(Setting Setting, FolderJudgement Judgement, double Seconds, int Refused)> results)
+    {
+        var ranges = results[0].Judgement.Ranges.Single(r => r.ExcerptTokens == results[0].Judgement.Median.ExcerptTokens);
+        var lines = new List<string>
+        {
+            $"| figure | corpus median (p10–p90) | {string.Join(" | ", results.Select(r => r.Setting.Name))} |",
+            $"| --- | --- |{string.Concat(results.Select(_ => " --- |"))}",
+        };
+        foreach (var figure in Enum.GetValues<Figure>())
+        {
+            var range = ranges.Of(figure);
+            string corpus = figure == Figure.LongestVerbatimCopy ? $"{F(range.Median)} (max {F(range.Max)})" : $"{F(range.Median)} ({F(range.P10)}–{F(range.P90)})";
+            lines.Add($"| {figure} | {corpus} | {string.Join(" | ", results.Select(r => Median(r.Judgement, figure)))} |");
+        }
+        lines.Add($"| pieces with a final loop over 10 % | 0 | {string.Join(" | ", results.Select(r => r.Judgement.Pieces.Count(p => p.Figures.FinalLoopShare > 0.1).ToString(CultureInfo.InvariantCulture)))} |");
+        lines.Add($"| longest verbatim copy, any piece | ≤ 16 | {string.Join(" | ", results.Select(r => r.Judgement.Pieces.Max(p => p.Figures.LongestCopy.Length).ToString(CultureInfo.InvariantCulture)))} |");
+        lines.Add($"| median IOI distance ≤ corpus median {F(ranges.IntervalDistance.Median)} | | {string.Join(" | ", results.Select(r => IoiBar(r.Judgement, ranges)))} |");
+        lines.Add($"| meets the bar | | {string.Join(" | ", results.Select(r => Meets(r.Judgement, ranges) ? "yes" : "no"))} |");
+        lines.Add($"| seconds a piece (generation) | | {string.Join(" | ", results.Select(r => r.Seconds.ToString("F2", CultureInfo.InvariantCulture)))} |");
+        return string.Join('\n', lines);
+    }
+
+    private static string Median(FolderJudgement judgement, Figure figure)
+    {
+        var verdict = judgement.Median.Verdicts.Single(v => v.Figure == figure);
+        var values = judgement.Pieces.Select(p => p.Figures.Value(figure)).OfType<double>().Order().ToList();
+        string spread = values.Count > 1 ? $" [{F(values[0])}–{F(values[^1])}]" : "";
+        return verdict.Value is double v ? $"{F(v)}{(verdict.Outside ? " ✗" : "")}{spread}" : "–";
+    }
+
+    private static string IoiBar(FolderJudgement judgement, CorpusRanges ranges) =>
+        judgement.Median.Verdicts.Single(v => v.Figure == Figure.IntervalDistance).Value is double d
+            ? $"{F(d)} {(d <= ranges.IntervalDistance.Median + 1e-9 ? "yes" : "no")}" : "–";
+
+    private static bool Meets(FolderJudgement judgement, CorpusRanges ranges) =>
+        judgement.Median.Verdicts.All(v => !v.Outside)
+        && judgement.Pieces.All(p => p.Figures.FinalLoopShare <= 0.1 && p.Figures.LongestCopy.Length <= 16)
+        && judgement.Median.Verdicts.Single(v => v.Figure == Figure.IntervalDistance).Value <= ranges.IntervalDistance.Median + 1e-9;
+
+    private static string F(double value) => value.ToString(Math.Abs(value) >= 10 ? "0" : "0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>One way of composing: "NAME:key=value,…".</summary>
+    private sealed record Setting(string Name, Dictionary<string, string> Values)
+    {
+        public double? MemoryWeight => Values.TryGetValue("w", out string? w) ? double.Parse(w, CultureInfo.InvariantCulture) : null;
+
+        public static Setting Parse(string text)
+        {
+            var parts = text.Split(':', 2);
+            var values = (parts.Length > 1 ? parts[1] : "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
+            return new Setting(parts[0].Trim(), values);
+        }
+
+        public CompositionRequest Request(TrainedRun run, int seed, int count, int length, string folder)
+        {
+            string? Get(string key) => Values.TryGetValue(key, out string? value) ? value : null;
+            double? Number(string key) => Get(key) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
+            var sampling = new SamplingOptions
+            {
+                Strategy = Get("strategy") == "greedy" ? SamplingStrategy.Greedy : SamplingStrategy.Sample,
+                Temperature = Number("t") ?? 1,
+                TopP = Number("p"),
+                TopK = Number("k") is { } k ? (int)k : null,
+            };
+            string offsets = Get("offsets") ?? (run.Predictor.ReadsTiming ? "model" : "0.5");
+            return new CompositionRequest
+            {
+                Seed = seed,
+                Count = count,
+                Generation = new GenerationOptions
+                {
+                    Length = length,
+                    Context = Get("context") == "window" ? ContextMode.Window : ContextMode.Stream,
+                    Sampling = sampling,
+                    MaxCopy = Number("copy") is { } copy and > 0 ? (int)copy : null,
+                },
+                Piece = new PieceOptions { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) },
+                Files = new PieceFiles(Path.Combine(folder, "piece.mid")),
+            };
+        }
+    }
+}
