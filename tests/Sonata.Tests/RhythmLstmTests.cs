@@ -109,6 +109,8 @@ public sealed class RhythmLstmTests : IDisposable
         };
         var summary = new Trainer(config).Run(corpus, folder, resume: false, progress: null, default);
         Assert.InRange(summary.TestAccuracy!.Value, 0, 1);
+        Assert.InRange(summary.TestStepAccuracy!.Value, 0, 1);
+        Assert.NotNull(Checkpoint.ReadHeader(folder.CheckpointFile(1)).History[0].ValStepAccuracy);
         Assert.True(File.Exists(folder.CorpusEventsFile));
 
         using var run = TrainedRun.Open(folder.Path, new RunOpening { Device = DeviceChoice.Cpu, Threads = 1 });

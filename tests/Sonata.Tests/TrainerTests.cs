@@ -52,7 +52,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(Tiny(1), JsonFiles.Read<TrainingConfig>(folder.ConfigFile));
         Assert.Equal(668, Vocabulary.Load(folder.VocabularyFile).Count);
         string[] metrics = File.ReadAllLines(folder.MetricsFile);
-        Assert.Equal(["epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy,train_seconds,batches"], metrics[..1]);
+        Assert.Equal(["epoch,train_loss,val_loss,val_accuracy,seconds,network_val_accuracy,train_seconds,batches,val_step_accuracy"], metrics[..1]);
         Assert.StartsWith("1,", metrics[1]);
         Assert.Equal(2, metrics.Length);
         foreach (string png in new[] { folder.LossPlotFile, folder.AccuracyPlotFile })

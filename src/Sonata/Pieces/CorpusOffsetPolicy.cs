@@ -32,6 +32,8 @@ public sealed record CorpusOffsetPolicy : OffsetPolicy
     /// <summary>The steps that can be drawn and their probabilities (summing to 1).</summary>
     public IReadOnlyDictionary<double, double> StepWeights { get; }
 
+    public override string ToString() => "steps drawn from the corpus's";
+
     public override double NextStep(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);

@@ -14,4 +14,6 @@ public sealed record FixedOffsetPolicy : OffsetPolicy
     public double Step { get; }
 
     public override double NextStep(Random random) => Step;
+
+    public override string ToString() => FormattableString.Invariant($"a fixed step of {Step} quarter notes");
 }

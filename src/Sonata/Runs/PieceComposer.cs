@@ -36,6 +36,7 @@ public sealed class PieceComposer(TrainedRun run)
             var timing = generated.Steps is { } steps && generated.Durations is { } durations ? (steps, durations) : ((IReadOnlyList<double>, IReadOnlyList<double>)?)null;
             var written = await PieceWriter.WriteAsync(generated.Tokens, generated.PrimerLength, files, request.Piece with { Seed = seed }, timing, cancellationToken)
                 .ConfigureAwait(false);
+            Record(request, seed, primer, generated).Write(files.Midi);
             pieces.Add(new ComposedPiece(seed, primer, generated, written));
         }
         return pieces;
@@ -52,6 +53,12 @@ public sealed class PieceComposer(TrainedRun run)
         var read = pieces.Select(p => new TokenizedFile(Path.GetFileName(p.Written.Files.Midi), Music21Tokenizer.TokenizeFile(p.Written.Files.Midi))).ToList();
         return corpus.JudgeAll(read, new FigureOptions(PrimerLength: pieces[0].Generated.PrimerLength));
     }
+
+    private PieceRecord Record(CompositionRequest request, int seed, Primer primer, GeneratedPiece generated) => new(
+        seed, primer.Description, generated.PrimerLength, generated.GeneratedCount, request.Generation.Sampling.ToString(),
+        request.Piece.Offsets?.ToString() ?? "the model's own steps and durations", request.Generation.Context.ToString().ToLowerInvariant(),
+        run.Predictor.MemoryWeight, request.Generation.MaxCopy, generated.CopiesRefused, run.Config.Model.ToString(),
+        run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds);
 
     /// <summary>Each file named, its name with "-SEED" before the extension.</summary>
     private static PieceFiles WithSeed(PieceFiles files, int seed)

@@ -111,7 +111,7 @@ public sealed class Trainer(TrainingConfig config)
                 clock.Scored(validationWindows.Length, clock.Elapsed - started - trainSeconds);
                 var metrics = new EpochMetrics(
                     epoch, trained.Loss, validation.Loss, validation.Accuracy, clock.Elapsed - started, validation.NetworkAccuracy,
-                    trainSeconds, trained.Batches);
+                    trainSeconds, trained.Batches, validation.StepAccuracy);
                 history.Add(metrics);
                 Checkpoint.Save(folder.CheckpointFile(epoch),
                     new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
@@ -161,6 +161,8 @@ public sealed class Trainer(TrainingConfig config)
                 TestAccuracy = test.Accuracy,
                 TestLoss = test.Loss,
                 NetworkTestAccuracy = test.NetworkAccuracy,
+                ValStepAccuracy = wholeValidation?.StepAccuracy,
+                TestStepAccuracy = test.StepAccuracy,
                 TestModel = $"best (epoch {best.Epoch})",
                 Seconds = summary.Seconds + testClock.Elapsed.TotalSeconds,
             };

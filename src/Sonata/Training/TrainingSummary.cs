@@ -40,6 +40,12 @@ public sealed record TrainingSummary
     /// <summary>"best (epoch 7)": the checkpoint with the highest validation accuracy is the one tested.</summary>
     public string? TestModel { get; init; }
 
+    /// <summary>A rhythm-aware model's step accuracy on the whole validation split (when epochs scored a subset); else null.</summary>
+    public double? ValStepAccuracy { get; init; }
+
+    /// <summary>A rhythm-aware model's step accuracy on the test split; else null.</summary>
+    public double? TestStepAccuracy { get; init; }
+
     public StopReason StopReason { get; init; }
 
     /// <summary>Wall-clock seconds of every completed epoch plus the final test.</summary>

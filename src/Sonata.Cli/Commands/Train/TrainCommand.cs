@@ -51,10 +51,10 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
 
         if (summary.ValAccuracy is { } whole)
             console.MarkupLineInterpolated(
-                $"validation accuracy [bold]{whole:P2}[/]{TrainingText.NetworkAlone(summary.NetworkValAccuracy)} (loss {summary.ValLoss:F4}) on the whole split");
+                $"validation accuracy [bold]{whole:P2}[/]{TrainingText.NetworkAlone(summary.NetworkValAccuracy)}{TrainingText.Steps(summary.ValStepAccuracy)} (loss {summary.ValLoss:F4}) on the whole split");
         if (summary.TestAccuracy is { } accuracy)
             console.MarkupLineInterpolated(
-                $"test accuracy [bold]{accuracy:P2}[/]{TrainingText.NetworkAlone(summary.NetworkTestAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}{(summary.ValAccuracy is null ? "" : " (subset)")}");
+                $"test accuracy [bold]{accuracy:P2}[/]{TrainingText.NetworkAlone(summary.NetworkTestAccuracy)}{TrainingText.Steps(summary.TestStepAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}{(summary.ValAccuracy is null ? "" : " (subset)")}");
         console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {summary.Seconds:F0} s, stopped by {Describe(summary.StopReason)}; metrics, plots and checkpoints in {folder.Path}");
         if (summary.StopReason != StopReason.Cancelled) return 0;
         console.MarkupLineInterpolated(

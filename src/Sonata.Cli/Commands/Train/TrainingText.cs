@@ -24,12 +24,16 @@ internal static class TrainingText
     {
         if (report.Metrics is not { } m) return;
         console.MarkupLineInterpolated(
-            $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}  {m.Seconds:F0} s{Left(report.SecondsLeft)}");
+            $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}{Steps(m.ValStepAccuracy)}  {m.Seconds:F0} s{Left(report.SecondsLeft)}");
     }
 
     /// <summary>" (network alone 41.20 %)" when the model blends in a memory.</summary>
     public static string NetworkAlone(double? accuracy) =>
         accuracy is { } alone ? string.Create(CultureInfo.CurrentCulture, $" (network alone {alone:P2})") : "";
+
+    /// <summary>", steps 61.20 %" for a rhythm-aware model.</summary>
+    public static string Steps(double? accuracy) =>
+        accuracy is { } steps ? string.Create(CultureInfo.CurrentCulture, $", steps {steps:P2}") : "";
 
     /// <summary>"  ≤ 7:12 left" (the run's, final scoring included), or nothing.</summary>
     public static string Left(double? seconds) =>
