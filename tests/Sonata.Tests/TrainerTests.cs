@@ -165,7 +165,7 @@ public sealed class TrainerTests : IDisposable
         var folder = Folder("budget");
         var config = Tiny(epochs: 10_000) with
         {
-            Training = Tiny(1).Training with { Epochs = 10_000, Minutes = 0.1, MaxEvalBatches = null, ValidationWindows = 256 },
+            Training = Tiny(1).Training with { Epochs = 10_000, Minutes = 0.1, MaxEvalBatches = 20, ValidationWindows = 256 },
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var summary = Train(config, folder);
