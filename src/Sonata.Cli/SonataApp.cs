@@ -1,6 +1,7 @@
 using Sonata.Cli.Commands.Data;
 using Sonata.Cli.Commands.Export;
 using Sonata.Cli.Commands.Generate;
+using Sonata.Cli.Commands.Report;
 using Sonata.Cli.Commands.Train;
 using Sonata.Cli.Commands.Evaluate;
 using Sonata.Corpus;
@@ -64,6 +65,9 @@ public static class SonataApp
                     .WithExample("evaluate", "mozart.mid")
                     .WithExample("evaluate", "pieces/", "--data", "songs.tar.gz", "--seed-length", "100", "--json")
                     .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
+                config.AddCommand<ReportCommand>("report")
+                    .WithDescription("Write one HTML page to listen to, look at and compare a run's pieces: the run's curves and accuracy, each piece's sound, piano roll, figures and settings.")
+                    .WithExample("report", "--run", "out/run", "--pieces", "out", "--out", "out/report.html");
             });
             return await app.RunAsync(args, cancellation.Token);
         }

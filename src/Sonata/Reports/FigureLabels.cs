@@ -1,0 +1,62 @@
+using System.Globalization;
+using Sonata.Evaluation;
+
+namespace Sonata.Reports;
+
+/// <summary>
+/// How a report names each <see cref="Figure"/> and writes its values and the corpus's range:
+/// the words and formats of <c>sonata evaluate</c>'s table.
+/// </summary>
+public static class FigureLabels
+{
+    /// <summary>The figures in the order reports list them (the enum's).</summary>
+    public static IReadOnlyList<Figure> All { get; } = Enum.GetValues<Figure>();
+
+    public static string Name(Figure figure) => figure switch
+    {
+        Figure.FinalLoopShare => "Final loop",
+        Figure.LongestTokenRun => "Longest one-token run",
+        Figure.DistinctTokens => "Distinct tokens",
+        Figure.ScaleConsistency => "In one scale",
+        Figure.LongestVerbatimCopy => "Longest verbatim copy",
+        Figure.SharedRunShare => $"In {VerbatimIndex.SharedRunLength}+ token copies",
+        Figure.IntervalDistance => "IOI distance",
+        Figure.PitchesPerOnset => "Pitches per onset",
+        Figure.HeldOnsetShare => "Held onsets",
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
+    };
+
+    /// <summary>What a figure measures, in a sentence (a tooltip).</summary>
+    public static string Meaning(Figure figure) => figure switch
+    {
+        Figure.FinalLoopShare => "the loop the generated part ends in, as a share of it",
+        Figure.LongestTokenRun => "the most times one token follows itself in a row",
+        Figure.DistinctTokens => "distinct notes and chords in the generated part",
+        Figure.ScaleConsistency => "the largest share of the generated pitches in one major or minor scale",
+        Figure.LongestVerbatimCopy => "the longest run of tokens found verbatim in the corpus",
+        Figure.SharedRunShare => $"the share of generated tokens inside runs of {VerbatimIndex.SharedRunLength} or more found verbatim in the corpus",
+        Figure.IntervalDistance => "Jensen-Shannon distance of the piece's inter-onset intervals to the corpus's",
+        Figure.PitchesPerOnset => "pitches over distinct onset times",
+        Figure.HeldOnsetShare => "the share of onsets at which an earlier note still sounds",
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
+    };
+
+    /// <summary>A value as the terminal's table writes it: a percentage, a count or two decimals.</summary>
+    public static string Format(Figure figure, double value) => figure switch
+    {
+        Figure.FinalLoopShare or Figure.ScaleConsistency or Figure.SharedRunShare or Figure.HeldOnsetShare
+            => value.ToString("0.0%", CultureInfo.InvariantCulture),
+        Figure.LongestTokenRun or Figure.DistinctTokens or Figure.LongestVerbatimCopy
+            => value.ToString("0.#", CultureInfo.InvariantCulture),
+        _ => value.ToString("0.00", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The corpus's range: p10–p90, or for the verbatim copy "≤ the longest an excerpt copies" (<see cref="FigureVerdict.IsOutside"/>).</summary>
+    public static string Range(Figure figure, FigureRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return figure == Figure.LongestVerbatimCopy
+            ? $"≤ {Format(figure, range.Max)}"
+            : $"{Format(figure, range.P10)}–{Format(figure, range.P90)}";
+    }
+}
