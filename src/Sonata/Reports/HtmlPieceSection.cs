@@ -40,9 +40,10 @@ internal static class HtmlPieceSection
         html.Append("<p class=\"note\">Files: ");
         string[] files = [piece.Midi, .. new[] { piece.Wav, piece.PianoRoll }.OfType<string>()];
         html.AppendJoin(" · ", files.Select(f => $"<a href=\"{Html.Text(Html.Link(pageFolder, f))}\">{Html.Text(Path.GetFileName(f))}</a>"));
-        html.Append("</p>\n</div>\n<div class=\"read\">\n");
+        html.Append("</p>\n</div>\n<div class=\"judged\">\n");
         if (piece.Judgement is { } judgement) Figures(html, judgement);
         else html.Append("<p class=\"note\" data-no-figures>No figures: ").Append(Html.Text(piece.NoFigures ?? "not judged")).Append("</p>\n");
+        html.Append("</div>\n<div class=\"made\">\n");
         Settings(html, piece.Settings, stem);
         html.Append("</div>\n</div>\n</section>\n");
     }
@@ -50,7 +51,7 @@ internal static class HtmlPieceSection
     private static void Figures(StringBuilder html, PieceJudgement judgement)
     {
         var figures = judgement.Figures;
-        html.Append("<p class=\"note\">Its figures: the ")
+        html.Append("<h4>Figures</h4>\n<p class=\"note\">The ")
             .Append(figures.Tokens - figures.PrimerLength).Append(" tokens generated after the ").Append(figures.PrimerLength)
             .Append("-token primer, beside excerpts of the corpus as long as it (their median; 10th–90th percentile).</p>\n")
             .Append("<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th>Figure</th><th class=\"num\">Piece</th><th class=\"num\">Corpus median</th><th class=\"num\">Corpus range</th></tr></thead>\n<tbody>\n");

@@ -40,8 +40,9 @@ internal static class ReportStyle
         .mark { font-size: .8em; }
         .piece { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; background: var(--card); }
         .piece-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
-        @media (min-width: 62rem) { .piece-body { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
-        table.figures th[scope="row"] { white-space: normal; min-width: 8rem; }
+        @media (min-width: 62rem) { .piece-body { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); } .listen { grid-column: 1 / -1; } }
+        table.figures th[scope="row"] { white-space: normal; min-width: 9rem; }
+        h4 { margin: 0 0 .25rem; font-size: 1rem; }
         audio { width: 100%; margin: .25rem 0 .75rem; }
         .missing { color: var(--muted); font-style: italic; }
         th button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
