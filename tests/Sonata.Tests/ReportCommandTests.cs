@@ -47,18 +47,20 @@ public sealed class ReportCommandTests(TinyRun run) : IClassFixture<TinyRun>
     }
 
     [Fact]
-    public async Task The_pieces_are_by_default_those_beside_the_page_and_a_piece_without_its_files_says_so()
+    public async Task The_pieces_are_by_default_those_beside_the_page_and_a_piece_without_its_files_or_unreadable_says_so()
     {
         string folder = Output("beside");
         Directory.CreateDirectory(folder);
         Assert.Equal(0, (await Generate(run.Folder, Path.Combine(folder, "bare.mid"), "--seed", "4")).Code);
         File.Delete(Path.Combine(folder, "bare.piece.json"));
+        File.WriteAllText(Path.Combine(folder, "broken.mid"), "not a MIDI file");
 
         var (code, output) = await Run("report", "--run", run.Folder, "--out", Path.Combine(folder, "page.html"));
 
         Assert.True(code == 0, output);
-        Assert.Contains("the run and 1 piece from", output);
+        Assert.Contains("the run and 2 pieces from", output);
         Assert.Contains("1 judged beside the run's 1 training piece", output);
+        Assert.Contains("warning: broken.mid has no figures: its MIDI file cannot be read", output);
         string html = File.ReadAllText(Path.Combine(folder, "page.html"));
         Assert.Contains("data-piece=\"bare.mid\"", html);
         Assert.Contains("No bare.wav beside it", html);

@@ -37,7 +37,8 @@ public sealed record RunReport(
         ArgumentNullException.ThrowIfNull(piecesFolder);
         string folder = Path.GetFullPath(piecesFolder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"no pieces folder {folder}");
-        var found = Directory.EnumerateFiles(folder, "*.mid").Order(StringComparer.Ordinal).Select(Found).ToList();
+        var found = Directory.EnumerateFiles(folder, "*.mid", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive })
+            .Order(StringComparer.Ordinal).Select(Found).ToList();
         var overview = RunOverview.Of(run);
         if (run.Judging is not { } corpus)
             return new RunReport(overview, folder, [.. found.Select(p => p with { NoFigures = NoCorpusTiming })], null, [], NoCorpusTiming);
