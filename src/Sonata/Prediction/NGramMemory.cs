@@ -16,13 +16,20 @@ namespace Sonata.Prediction;
 /// </summary>
 public sealed class NGramMemory
 {
-    private readonly Dictionary<ulong, Continuations> _contexts;
+    // Every context seen, by its hash (sorted), with how many labels followed it and where its
+    // continuations start; the continuations of each context, by token: a few flat arrays (20 MB
+    // for the lab's split), where a dictionary per context took 160 MB.
+    private readonly ulong[] _keys;
+    private readonly int[] _totals;
+    private readonly int[] _starts;       // one more than _keys: context c's continuations are [_starts[c], _starts[c + 1])
+    private readonly int[] _tokens;
+    private readonly int[] _counts;
 
-    private NGramMemory(int order, int vocabularySize, Dictionary<ulong, Continuations> contexts)
+    private NGramMemory(int order, int vocabularySize, ulong[] keys, int[] totals, int[] starts, int[] tokens, int[] counts)
     {
         Order = order;
         VocabularySize = vocabularySize;
-        _contexts = contexts;
+        (_keys, _totals, _starts, _tokens, _counts) = (keys, totals, starts, tokens, counts);
     }
 
     /// <summary>The longest context counted, in tokens.</summary>
@@ -31,10 +38,10 @@ public sealed class NGramMemory
     public int VocabularySize { get; }
 
     /// <summary>Training labels counted: each once, after the empty context.</summary>
-    public int LabelCount => _contexts.TryGetValue(EmptyContext, out var all) ? all.Total : 0;
+    public int LabelCount => Find(EmptyContext) is int empty and >= 0 ? _totals[empty] : 0;
 
     /// <summary>Contexts (of every length up to <see cref="Order"/>) seen before a training label.</summary>
-    public int ContextCount => _contexts.Count;
+    public int ContextCount => _keys.Length;
 
     /// <summary>
     /// Counts every label of <paramref name="tokens"/> after each of its contexts of 0 to
@@ -44,7 +51,7 @@ public sealed class NGramMemory
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentOutOfRangeException.ThrowIfNegative(order);
-        var contexts = new Dictionary<ulong, Continuations>();
+        var seen = new List<(ulong Key, int Label)>();
         for (int i = 0; i < tokens.Ids.Length; i++)
         {
             if (!tokens.IsTarget[i]) continue;
@@ -52,14 +59,37 @@ public sealed class NGramMemory
             ulong key = EmptyContext;
             for (int k = 0; ; k++)
             {
-                if (!contexts.TryGetValue(key, out var seen)) contexts[key] = seen = new Continuations();
-                seen.Add(label);
+                seen.Add((key, label));
                 // The context grows by the token k + 1 back, if it is the corpus's previous token.
                 if (k == order || i - k - 1 < 0 || tokens.Positions[i - k - 1] != tokens.Positions[i] - k - 1) break;
                 key = Extend(key, tokens.Ids[i - k - 1]);
             }
         }
-        return new NGramMemory(order, vocabularySize, contexts);
+        seen.Sort();
+        var keys = new List<ulong>();
+        var totals = new List<int>();
+        var starts = new List<int>();
+        var continuations = new List<int>();
+        var counts = new List<int>();
+        for (int i = 0; i < seen.Count; i++)
+        {
+            bool newContext = i == 0 || seen[i].Key != seen[i - 1].Key;
+            if (newContext)
+            {
+                keys.Add(seen[i].Key);
+                totals.Add(0);
+                starts.Add(continuations.Count);
+            }
+            totals[^1]++;
+            if (newContext || seen[i].Label != seen[i - 1].Label)
+            {
+                continuations.Add(seen[i].Label);
+                counts.Add(0);
+            }
+            counts[^1]++;
+        }
+        starts.Add(continuations.Count);
+        return new NGramMemory(order, vocabularySize, [.. keys], [.. totals], [.. starts], [.. continuations], [.. counts]);
     }
 
     /// <summary>
@@ -86,11 +116,13 @@ public sealed class NGramMemory
         ulong key = EmptyContext;
         for (int k = 0; ; k++)
         {
-            if (!_contexts.TryGetValue(key, out var seen)) break;
-            float escape = seen.Distinct;                           // Witten–Bell: weight of the shorter context
-            float scale = 1f / (seen.Total + escape);
+            int seen = Find(key);
+            if (seen < 0) break;
+            int first = _starts[seen], end = _starts[seen + 1];
+            float escape = end - first;                             // Witten–Bell: weight of the shorter context
+            float scale = 1f / (_totals[seen] + escape);
             for (int v = 0; v < probabilities.Length; v++) probabilities[v] *= escape * scale;
-            foreach (var (token, count) in seen.Counts) probabilities[token] += count * scale;
+            for (int c = first; c < end; c++) probabilities[_tokens[c]] += _counts[c] * scale;
             if (k == Order || k == context.Length) break;
             key = Extend(key, context[^(k + 1)]);
         }
@@ -103,7 +135,7 @@ public sealed class NGramMemory
         for (int k = 0; k < Math.Min(Order, context.Length); k++)
         {
             key = Extend(key, context[^(k + 1)]);
-            if (!_contexts.ContainsKey(key)) return k;
+            if (Find(key) < 0) return k;
         }
         return Math.Min(Order, context.Length);
     }
@@ -132,21 +164,10 @@ public sealed class NGramMemory
         return z ^ (z >> 31);
     }
 
-    /// <summary>The tokens that followed one context, and how often.</summary>
-    private sealed class Continuations
+    /// <summary>The index of a context's hash among those seen, or -1.</summary>
+    private int Find(ulong key)
     {
-        private readonly Dictionary<int, int> _counts = [];
-
-        public int Total { get; private set; }
-
-        public int Distinct => _counts.Count;
-
-        public IEnumerable<KeyValuePair<int, int>> Counts => _counts;
-
-        public void Add(int token)
-        {
-            _counts[token] = _counts.GetValueOrDefault(token) + 1;
-            Total++;
-        }
+        int at = Array.BinarySearch(_keys, key);
+        return at >= 0 ? at : -1;
     }
 }
