@@ -17,7 +17,8 @@ namespace Sonata.Bench;
 /// own median. Also the seconds a piece took to generate (the model loaded).
 ///
 ///   music --run DIR [--count 20] [--seed 1] [--length 500] [--out bench-out/music] [--threads N]
-///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model;NAME2:..."]
+///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95;NAME2:..."]
+/// (t, p, k: the tokens' temperature, top-p, top-k; tt, tp: the timing's; w: the memory's weight; copy: the longest copy allowed)
 /// </summary>
 internal static class MusicBenchmark
 {
@@ -44,12 +45,24 @@ internal static class MusicBenchmark
             double seconds = pieces.Average(p => p.Generated.Seconds);
             results.Add((setting, judgement, seconds, pieces.Sum(p => p.Generated.CopiesRefused)));
             int misread = pieces.Count(p => !p.Written.ReadsBackTheSame);
+            foreach (var piece in pieces.Where(p => !p.Written.ReadsBackTheSame)) Console.WriteLine($"  {Difference(piece)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{setting.Name}: {count} pieces, {seconds:F2} s a piece to generate, {misread} read back otherwise, {results[^1].Refused} draws refused as copies"));
         }
         Console.WriteLine();
         Console.WriteLine(Table(results));
         return 0;
+    }
+
+    /// <summary>Where a piece's read-back first differs from what was written, with the tokens around it.</summary>
+    private static string Difference(ComposedPiece piece)
+    {
+        var placed = piece.Written.Placed;
+        var read = piece.Written.ReadBack;
+        int at = Enumerable.Range(0, Math.Min(placed.Count, read.Count)).FirstOrDefault(i => placed[i].Token != read[i], Math.Min(placed.Count, read.Count));
+        string Around(int from) => string.Join(' ', placed.Skip(Math.Max(0, from - 3)).Take(6)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Token}@{p.Start:0.###}-{p.End:0.###}")));
+        return $"seed {piece.Seed}: token {at} of {placed.Count} written, {read.Count} read; written {Around(at)}; read {string.Join(' ', read.Skip(Math.Max(0, at - 3)).Take(6))}";
     }
 
     /// <summary>A markdown table: a row per figure, a column per setting (the median, ✗ where outside), then the bar.</summary>
@@ -111,6 +124,9 @@ internal static class MusicBenchmark
         {
             string? Get(string key) => Values.TryGetValue(key, out string? value) ? value : null;
             double? Number(string key) => Get(key) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
+            var timing = Number("tt") is { } tt
+                ? new SamplingOptions { Strategy = SamplingStrategy.Sample, Temperature = tt, TopP = Number("tp") }
+                : null;
             var sampling = new SamplingOptions
             {
                 Strategy = Get("strategy") == "greedy" ? SamplingStrategy.Greedy : SamplingStrategy.Sample,
@@ -129,6 +145,7 @@ internal static class MusicBenchmark
                     Context = Get("context") == "window" ? ContextMode.Window : ContextMode.Stream,
                     Sampling = sampling,
                     MaxCopy = Number("copy") is { } copy and > 0 ? (int)copy : null,
+                    Timing = timing,
                 },
                 Piece = new PieceOptions { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) },
                 Files = new PieceFiles(Path.Combine(folder, "piece.mid")),

@@ -13,9 +13,11 @@ namespace Sonata.Pieces;
 /// <item>a note crossing a barline would become two tied tokens: a note ends by the next 4/4 barline;</item>
 /// <item>notes starting within a sixteenth of each other and ending within a sixteenth are gathered
 /// into one chord: a note's duration is the nearest to the model's that keeps it apart from them,
-/// and where none can, it starts on the next grid point a sixteenth after them;</item>
+/// and where none can, it starts a sixteenth later;</item>
 /// <item>a note-off ends the earliest note of its pitch still sounding: a note ends no later than a
-/// later note of its pitch that overlaps it (cut where that leaves it apart from its neighbours).</item>
+/// later note of its pitch that overlaps it (the later one lasts longer, or the earlier one is cut,
+/// where that leaves it apart from its neighbours; where neither can be, the later note starts a
+/// sixteenth later).</item>
 /// </list>
 /// </summary>
 public static class TimedArrangement
@@ -51,27 +53,53 @@ public static class TimedArrangement
 
         public long[] Ends { get; } = new long[pitches.Length];
 
-        /// <summary>Places token <paramref name="i"/> at <paramref name="start"/> (or later, where it cannot be kept apart there) for about <paramref name="wanted"/>.</summary>
+        /// <summary>
+        /// Places token <paramref name="i"/> at <paramref name="start"/> for the grid duration
+        /// nearest <paramref name="wanted"/> that keeps it apart from the notes starting with it and
+        /// lets it outlast every earlier note of its pitches still sounding (cutting that note
+        /// where it can stay apart from its own neighbours); where no duration can, a sixteenth later.
+        /// </summary>
         public void Place(int i, long start, long wanted)
         {
             while (true)
             {
                 Starts[i] = start;
                 var near = Near(i, i, start);
-                long outlast = Enumerable.Range(0, i).Where(k => Ends[k] > start && Shares(k, i)).Select(k => Ends[k] - start).DefaultIfEmpty(0).Max();
-                var fitting = Durations(start, wanted).Where(d => Apart(start + d, near)).ToList();
-                if (fitting.Count > 0)
+                var sounding = Enumerable.Range(0, i).Where(k => Ends[k] > start && Shares(k, i)).ToList();
+                foreach (long duration in Durations(start, wanted).Where(d => Apart(start + d, near)))
                 {
-                    long duration = fitting.FirstOrDefault(d => d >= outlast, fitting[0]);
                     Ends[i] = start + duration;
-                    CutOutlasting(i);
+                    var cuts = new List<(int Token, long End)>();
+                    bool fits = sounding.All(k => Ends[k] <= Ends[i] || Cut(k, i) is long end && Add(cuts, k, end));
+                    if (!fits) continue;
+                    foreach (var (k, end) in cuts) Ends[k] = end;
                     return;
                 }
-                // Nothing keeps it apart here: start a sixteenth after the notes it would join.
-                long after = near.Max(k => Starts[k]) + Tolerance;
-                while (!OnsetGrid.IsOnGrid(after)) after++;
-                start = after;
+                start += OnsetGrid.MinimumStep;
+                while (!OnsetGrid.IsOnGrid(start)) start++;
             }
+        }
+
+        private static bool Add(List<(int Token, long End)> cuts, int token, long end)
+        {
+            cuts.Add((token, end));
+            return true;
+        }
+
+        /// <summary>
+        /// The longest end of earlier token <paramref name="k"/> that is no later than token
+        /// <paramref name="i"/>'s, no earlier than the notes of its pitches it outlasts, and keeps
+        /// <paramref name="k"/> apart from the tokens starting with it (<paramref name="i"/> among
+        /// them), or null when there is none.
+        /// </summary>
+        private long? Cut(int k, int i)
+        {
+            var near = Near(k, i + 1, Starts[k]);
+            long longest = Ends[i] - Starts[k];
+            long shortest = Enumerable.Range(0, k).Where(m => Ends[m] > Starts[k] && Shares(m, k)).Select(m => Ends[m] - Starts[k]).DefaultIfEmpty(0).Max();
+            if (longest < Math.Max(shortest, OnsetGrid.MinimumStep)) return null;
+            var fitting = Durations(Starts[k], longest).Where(d => d >= shortest && d <= longest && Apart(Starts[k] + d, near)).ToList();
+            return fitting.Count == 0 ? null : Starts[k] + fitting.Max();
         }
 
         /// <summary>Grid durations from <paramref name="start"/> up to the barline, nearest <paramref name="wanted"/> first (shorter on a tie).</summary>
@@ -90,18 +118,5 @@ public static class TimedArrangement
         private bool Apart(long end, List<int> near) => near.All(k => Math.Abs(Ends[k] - end) > Tolerance);
 
         private bool Shares(int k, int i) => Pitches[k].Intersect(Pitches[i]).Any();
-
-        /// <summary>An earlier note of a pitch of token <paramref name="i"/> that would outlast it ends by its end, where it can stay apart.</summary>
-        private void CutOutlasting(int i)
-        {
-            for (int k = 0; k < i; k++)
-            {
-                if (Ends[k] <= Ends[i] || Ends[k] <= Starts[i] || !Shares(k, i)) continue;
-                var near = Near(k, i + 1, Starts[k]);
-                long longest = Ends[i] - Starts[k];
-                var cut = Durations(Starts[k], longest).Where(d => d <= longest && Apart(Starts[k] + d, near)).DefaultIfEmpty(0).Max();
-                if (cut > 0) Ends[k] = Starts[k] + cut;
-            }
-        }
     }
 }
