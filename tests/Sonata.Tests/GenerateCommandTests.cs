@@ -28,7 +28,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     [Fact]
     public async Task The_midi_reads_back_as_exactly_its_600_tokens_seeded_from_a_test_window()
     {
-        var (code, output) = await Generate("lab", "--seed", "1");
+        var (code, output) = await Generate("lab", "--seed", "1", "--lab");
         Assert.Equal(0, code);
         Assert.Contains("context window", output);
         Assert.Contains("(epoch 1, the best validation accuracy of 1 epoch,", output);   // not merely the newest
@@ -190,7 +190,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     [Fact]
     public async Task Options_out_of_range_are_refused()
     {
-        Assert.NotEqual(0, (await Generate("x", "--temperature", "0.5")).Code);                       // greedy ignores it
+        Assert.NotEqual(0, (await Generate("x", "--strategy", "greedy", "--temperature", "0.5")).Code);   // greedy ignores it
         Assert.NotEqual(0, (await Generate("x", "--strategy", "sample", "--top-p", "1.5")).Code);
         Assert.NotEqual(0, (await Generate("x", "--offsets", "fast")).Code);
         Assert.NotEqual(0, (await Run("generate", "--run", Output("no-such-run"))).Code);

@@ -86,14 +86,14 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         var primer = opened.TestWindow(seed: 2);
         var seed = primer.Tokens;
 
-        var window = generator.Generate(primer, new GenerationOptions { Length = 12, Context = ContextMode.Window });
-        var stream = generator.Generate(primer, new GenerationOptions { Length = 12, Context = ContextMode.Stream });
+        var window = generator.Generate(primer, GenerationOptions.Lab with { Length = 12, Context = ContextMode.Window });
+        var stream = generator.Generate(primer, GenerationOptions.Lab with { Length = 12, Context = ContextMode.Stream });
 
         Assert.Equal(112, window.Tokens.Count);
         Assert.Equal(112, stream.Tokens.Count);
         Assert.Equal(seed, window.Tokens.Take(100));
         Assert.Equal(window.Tokens[100], stream.Tokens[100]);
-        Assert.Equal(window.Tokens, generator.Generate(primer, new GenerationOptions { Length = 12 }).Tokens);
+        Assert.Equal(window.Tokens, generator.Generate(primer, GenerationOptions.Lab with { Length = 12 }).Tokens);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         var seed = memoryOnly.TestWindow(seed: 4);
 
         var followed = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
-            .Generate(memoryOnly.TestWindow(seed: 4), new GenerationOptions { Length = 20 });
+            .Generate(memoryOnly.TestWindow(seed: 4), GenerationOptions.Lab with { Length = 20 });
 
         var config = memoryOnly.Config;
         var data = CorpusData.Build(corpus, config.Data);
@@ -124,7 +124,7 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
             Assert.Equal(Array.IndexOf(probabilities, probabilities.Max()), ids[i]);
         }
         Assert.NotEqual(followed.Tokens, new Generator(networkOnly.Predictor, networkOnly.Vocabulary, networkOnly.ContextLength)
-            .Generate(networkOnly.TestWindow(seed: 4), new GenerationOptions { Length = 20 }).Tokens);
+            .Generate(networkOnly.TestWindow(seed: 4), GenerationOptions.Lab with { Length = 20 }).Tokens);
     }
 
     [Fact]
@@ -136,15 +136,18 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
         var generator = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength, copies);
         var primer = memoryOnly.TestWindow(seed: 5);
 
-        var free = generator.Generate(primer, new GenerationOptions { Length = 80 });
-        var limited = generator.Generate(primer, new GenerationOptions { Length = 80, MaxCopy = 8 });
+        var free = generator.Generate(primer, GenerationOptions.Lab with { Length = 80 });
+        var limited = generator.Generate(primer, GenerationOptions.Lab with { Length = 80, MaxCopy = 8 });
 
         Assert.True(copies.Find(free.Tokens, free.PrimerLength).Longest.Length > 8);
         Assert.InRange(copies.Find(limited.Tokens, limited.PrimerLength).Longest.Length, 1, 8);
         Assert.True(limited.CopiesRefused > 0);
         Assert.Equal(0, free.CopiesRefused);
-        Assert.Throws<ArgumentException>(() => new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
-            .Generate(primer, new GenerationOptions { Length = 5, MaxCopy = 8 }));
+        // Without the training pieces to look copies up in, no limit applies.
+        var unknown = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength)
+            .Generate(primer, GenerationOptions.Lab with { Length = 80, MaxCopy = 8 });
+        Assert.Equal(free.Tokens, unknown.Tokens);
+        Assert.Equal(0, unknown.CopiesRefused);
     }
 
     private static TrainingConfig JsonFilesRead(RunFolder folder) => Sonata.IO.JsonFiles.Read<TrainingConfig>(folder.ConfigFile);

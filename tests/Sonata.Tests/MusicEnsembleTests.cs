@@ -76,8 +76,8 @@ public sealed class MusicEnsembleTests : IDisposable
         using var run = TrainedRun.Open(folder.Path, new RunOpening { Device = DeviceChoice.Cpu });
         var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength);
         var seed = run.TestWindow(seed: 3);
-        var window = generator.Generate(seed, new GenerationOptions { Length = 6, Context = ContextMode.Window });
-        var stream = generator.Generate(seed, new GenerationOptions { Length = 6, Context = ContextMode.Stream });
+        var window = generator.Generate(seed, GenerationOptions.Lab with { Length = 6, Context = ContextMode.Window });
+        var stream = generator.Generate(seed, GenerationOptions.Lab with { Length = 6, Context = ContextMode.Stream });
         Assert.Equal(106, window.Tokens.Count);
         Assert.Equal(window.Tokens[100], stream.Tokens[100]);   // both read the same 100 tokens from zeros first
     }

@@ -53,7 +53,7 @@ public sealed class OneLineErrorTests(TinyRun run) : IClassFixture<TinyRun>
         "train --data {garbage} --out {scratch}",
         "generate --run {missing}",
         "generate --run {empty}",
-        "generate --run {run} --temperature 0.5",
+        "generate --run {run} --strategy greedy --temperature 0.5",
         "generate --run {run} --offsets fast",
         "generate --run {run} --primer {garbage} --device cpu --out {scratch}.mid",
         "generate --run {run} --checkpoint {truncated} --device cpu --out {scratch}.mid",

@@ -1,3 +1,4 @@
+using Spectre.Console.Testing;
 using Sonata.Dataset;
 using Sonata.Generation;
 using Sonata.Model;
@@ -120,7 +121,7 @@ public sealed class RhythmLstmTests : IDisposable
 
         var generator = new Sonata.Generation.Generator(run.Predictor, run.Vocabulary, run.ContextLength);
         var primer = run.TestWindow(seed: 3);
-        var sample = new GenerationOptions { Length = 40, Sampling = new SamplingOptions { Strategy = SamplingStrategy.Sample }, Seed = 9 };
+        var sample = new GenerationOptions { Length = 40, Context = ContextMode.Window, Sampling = new SamplingOptions { Strategy = SamplingStrategy.Sample }, Seed = 9 };
         var window = generator.Generate(primer, sample);
         var stream = generator.Generate(primer, sample with { Context = ContextMode.Stream });
 
@@ -135,5 +136,33 @@ public sealed class RhythmLstmTests : IDisposable
         var written = await Sonata.Pieces.PieceWriter.WriteAsync(window.Tokens, window.PrimerLength, new Sonata.Pieces.PieceFiles(midi),
             new Sonata.Pieces.PieceOptions { Offsets = null }, (window.Steps!, window.Durations!));
         Assert.True(written.ReadsBackTheSame, "the timed piece reads back as other tokens");
+    }
+
+    [Fact]
+    public async Task Sonata_train_s_default_network_is_rhythm_aware_and_generate_writes_its_rhythm()
+    {
+        var console = new TestConsole().Width(300);
+        string run = Path.Combine(_root, "cli");
+        string sonata = ExtractedCorpus.MozartFiles[3];
+        int code = await Sonata.Cli.SonataApp.RunAsync(
+            ["train", "--data", sonata, "--out", run, "--epochs", "1", "--embedding", "8", "--hidden", "16", "--layers", "1",
+             "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu"], console, corpusOptions: TinyRun.Options(_root));
+        Assert.True(code == 0, console.Output);
+        Assert.Equal(NetworkKind.Rhythm, Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json")).Model.Network);
+
+        console = new TestConsole().Width(300);
+        string midi = Path.Combine(_root, "cli.mid");
+        code = await Sonata.Cli.SonataApp.RunAsync(["generate", "--run", run, "--seed", "3", "--length", "60", "--out", midi, "--threads", "1", "--device", "cpu"],
+            console, corpusOptions: TinyRun.Options(_root));
+
+        Assert.True(code == 0, console.Output);
+        Assert.Contains("context stream", console.Output);
+        Assert.Contains("strategy sample (temperature 0.65); the model's own steps and durations", console.Output);
+        Assert.Contains("at most 16 tokens in a row", console.Output);
+        Assert.Contains("reads back as the same 160 tokens", console.Output);
+        var record = Sonata.Runs.PieceRecord.ReadFor(midi)!;
+        Assert.Equal((3, 0.0, 16), (record.Seed, record.MemoryWeight, record.MaxCopy!.Value));
+        var onsets = Music21Tokenizer.TokenizeFile(midi).Select(e => e.Offset).Distinct().ToList();
+        Assert.True(onsets.Count < 160, "every token at its own onset: the rhythm is not the model's");
     }
 }

@@ -6,7 +6,8 @@ namespace Sonata.Tests;
 
 /// <summary>
 /// A run folder trained once for the generation tests, through <c>sonata train --data</c> on one
-/// sonata (3,011 tokens): embedding 8, hidden 32, one layer, one epoch of 2 batches.
+/// sonata (3,011 tokens): three of the lab's networks (embedding 8, hidden 32, one layer), one
+/// epoch of 2 batches.
 /// </summary>
 public sealed class TinyRun : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class TinyRun : IDisposable
         Sonata = ExtractedCorpus.MozartFiles.Single(f => Path.GetFileName(f) == "piano_sonata_282.mid");
         var console = new TestConsole().Width(200);
         int code = SonataApp.RunAsync(
-            ["train", "--data", Sonata, "--out", Folder, "--epochs", "1", "--embedding", "8", "--hidden", "32", "--layers", "1",
+            ["train", "--data", Sonata, "--out", Folder, "--epochs", "1", "--network", "lab", "--embedding", "8", "--hidden", "32", "--layers", "1",
              "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu"],
             console, corpusOptions: Options(Root)).GetAwaiter().GetResult();
         if (code != 0) throw new InvalidOperationException($"training the tiny run failed:\n{console.Output}");

@@ -13,7 +13,7 @@ namespace Sonata.Generation;
 /// <param name="predictor">What predicts each next token (not disposed here).</param>
 /// <param name="vocabulary">Token ↔ id of the predictor's outputs.</param>
 /// <param name="contextLength">Tokens of context the model was trained on (the lab's 100): the primer's length and the window's.</param>
-/// <param name="copies">The training pieces, for <see cref="GenerationOptions.MaxCopy"/>; null when no limit is asked.</param>
+/// <param name="copies">The training pieces, for <see cref="GenerationOptions.MaxCopy"/>; null: none known, so no limit applies.</param>
 public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int contextLength, VerbatimIndex? copies = null)
 {
     public Vocabulary Vocabulary { get; } = vocabulary;
@@ -32,8 +32,6 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         ArgumentNullException.ThrowIfNull(primer);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Length, nameof(options.Length));
-        if (options.MaxCopy is not null && copies is null)
-            throw new ArgumentException("a limit on copies needs the training pieces to look them up in", nameof(options));
         var start = Primer.FromTokens(primer.Tokens, Vocabulary, ContextLength, "the primer");
         int skipped = primer.Tokens.Count - start.Tokens.Count;
         bool timed = predictor.ReadsTiming;
@@ -41,7 +39,7 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
             throw new InvalidDataException("the rhythm-aware model reads each token's step and duration, which this primer does not have");
         var sequence = new TimedSequence(start.Tokens.Select(t => (long)Vocabulary.IdOf(t)),
             timed ? primer.Steps!.Skip(skipped) : null, timed ? primer.Durations!.Skip(skipped) : null);
-        var draw = new Draws(options, copies?.Track(), Vocabulary);
+        var draw = new Draws(options, options.MaxCopy is null ? null : copies?.Track(), Vocabulary);
         foreach (string token in start.Tokens) draw.Copies?.Append(token);
 
         var clock = Stopwatch.StartNew();

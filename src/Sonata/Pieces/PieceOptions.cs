@@ -15,4 +15,10 @@ public sealed record PieceOptions
     public ComposerOptions Midi { get; init; } = new();
 
     public WavRendererOptions Sound { get; init; } = new();
+
+    /// <summary>
+    /// The default for a model that predicts its own timing (<paramref name="timedModel"/>): that
+    /// timing; else the lab's fixed step of 0.5.
+    /// </summary>
+    public static PieceOptions For(bool timedModel) => timedModel ? new PieceOptions { Offsets = null } : new PieceOptions();
 }

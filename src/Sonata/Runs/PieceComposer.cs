@@ -19,9 +19,11 @@ public sealed class PieceComposer(TrainedRun run)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
-        var copies = request.Generation.MaxCopy is null ? null : run.Judging?.Verbatim
-            ?? throw new ArgumentException("a limit on copies needs the run's corpus-events.json to look copies up in (it was trained on a tokens file)");
-        var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength, copies);
+        var copies = request.Generation.MaxCopy is null ? null : run.Judging?.Verbatim;
+        var predictor = request.Generation.MemoryWeight is { } weight && weight != run.Predictor.MemoryWeight
+            ? run.Predictor.WithMemoryWeight(weight)
+            : run.Predictor;
+        var generator = new Generator(predictor, run.Vocabulary, run.ContextLength, copies);
         var fromFile = request.PrimerFile is { } file
             ? Primer.FromEvents(Music21Tokenizer.TokenizeFile(file), run.Vocabulary, run.ContextLength, Path.GetFileName(file))
             : null;
@@ -57,7 +59,7 @@ public sealed class PieceComposer(TrainedRun run)
     private PieceRecord Record(CompositionRequest request, int seed, Primer primer, GeneratedPiece generated) => new(
         seed, primer.Description, generated.PrimerLength, generated.GeneratedCount, request.Generation.Sampling.ToString(),
         request.Piece.Offsets?.ToString() ?? "the model's own steps and durations", request.Generation.Context.ToString().ToLowerInvariant(),
-        run.Predictor.MemoryWeight, request.Generation.MaxCopy, generated.CopiesRefused, run.Config.Model.ToString(),
+        request.Generation.MemoryWeight ?? run.Predictor.MemoryWeight, run.Judging is null ? null : request.Generation.MaxCopy, generated.CopiesRefused, run.Config.Model.ToString(),
         run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds);
 
     /// <summary>Each file named, its name with "-SEED" before the extension.</summary>

@@ -31,6 +31,18 @@ public sealed class Trainer(TrainingConfig config)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(folder);
+        // A tokens file keeps no timing for the rhythm-aware network to read: the lab's network
+        // trains instead, and the run records it (and says so).
+        if (Config.Model.Network == NetworkKind.Rhythm && corpus.Events is null)
+            return new Trainer(Config with { Model = Config.Model with { Network = NetworkKind.Lab } })
+                .Train(corpus, folder, resume, progress, ["the lab's network instead of the rhythm-aware one: the tokens file keeps no timing"], cancellationToken);
+        return Train(corpus, folder, resume, progress, [], cancellationToken);
+    }
+
+    private TrainingSummary Train(
+        TrainingCorpus corpus, RunFolder folder, bool resume, IProgress<TrainingProgress>? progress, IReadOnlyList<string> fitted,
+        CancellationToken cancellationToken)
+    {
         var options = Config.Training;
         int threads = options.Threads ?? TorchRuntime.DefaultThreads;
         TorchRuntime.SetThreads(threads);
@@ -80,7 +92,7 @@ public sealed class Trainer(TrainingConfig config)
                 TrainWindows = split.Train.Length, ValWindows = split.Validation.Length, TestWindows = split.Test.Length,
                 TrainBatches = recipe.BatchesPerEpoch, ValBatches = valBatches, TestBatches = testBatches,
                 FirstEpoch = firstEpoch, Epochs = options.Epochs, Device = device.ToString(), Threads = threads,
-                ResumedFrom = resumedFrom, Recipe = recipe.Kind, Fitted = Fitted(recipe, data),
+                ResumedFrom = resumedFrom, Recipe = recipe.Kind, Fitted = [.. fitted, .. Fitted(recipe, data)],
             },
         });
 

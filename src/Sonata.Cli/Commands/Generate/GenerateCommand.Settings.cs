@@ -38,18 +38,20 @@ public sealed partial class GenerateCommand
         [DefaultValue(500)]
         public int Length { get; set; }
 
+        [CommandOption("--lab")]
+        [Description("The lab's way to compose: greedy, each token from the last 100 read from zeros, the run's memory, no copy limit, a fixed step of 0.5 (the other options still apply on top).")]
+        public bool Lab { get; set; }
+
         [CommandOption("--context <MODE>")]
-        [Description("window: re-run the model on the last 100 tokens each step (the lab's way); stream: carry the LSTM state token by token.")]
-        [DefaultValue(ContextMode.Window)]
-        public ContextMode Context { get; set; }
+        [Description("stream: carry the LSTM state token by token (default, fast); window: re-run the model on the last 100 tokens each step (the lab's way).")]
+        public ContextMode? Context { get; set; }
 
         [CommandOption("--strategy <STRATEGY>")]
-        [Description("greedy: the likeliest token (the lab's way); sample: a seeded draw.")]
-        [DefaultValue(SamplingStrategy.Greedy)]
-        public SamplingStrategy Strategy { get; set; }
+        [Description("sample: a seeded draw (default); greedy: the likeliest token (the lab's way).")]
+        public SamplingStrategy? Strategy { get; set; }
 
         [CommandOption("--temperature <T>")]
-        [Description("With sample: below 1 sharper, above 1 flatter. Default 1.")]
+        [Description("With sample: below 1 sharper, above 1 flatter. Default 0.65 (1 with --lab --strategy sample).")]
         public double? Temperature { get; set; }
 
         [CommandOption("--top-k <K>")]
@@ -61,7 +63,7 @@ public sealed partial class GenerateCommand
         public double? TopP { get; set; }
 
         [CommandOption("--memory-weight <W>")]
-        [Description("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction; 0: the network alone. Default: the run's.")]
+        [Description("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction. Default: 0, the networks alone (the memory recites the training pieces); with --lab, the run's.")]
         public double? MemoryWeight { get; set; }
 
         [CommandOption("--primer <FILE>")]
@@ -73,7 +75,7 @@ public sealed partial class GenerateCommand
         public string? Offsets { get; set; }
 
         [CommandOption("--max-copy <N>")]
-        [Description("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit.")]
+        [Description("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit. Default: 16 (no limit with --lab).")]
         public int? MaxCopy { get; set; }
 
         [CommandOption("--velocity <V>")]
@@ -122,7 +124,7 @@ public sealed partial class GenerateCommand
             if (Count < 1) return ValidationResult.Error("--count must be at least 1");
             if (MaxCopy < 0) return ValidationResult.Error("--max-copy must not be negative");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
-            if (Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
+            if (ToSampling().Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
                 return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
             try
             {
@@ -139,17 +141,36 @@ public sealed partial class GenerateCommand
             return ValidationResult.Success();
         }
 
+        /// <summary>The library's defaults, or the lab's with <c>--lab</c>.</summary>
+        private GenerationOptions Defaults => Lab ? GenerationOptions.Lab : new GenerationOptions();
+
         /// <summary>The options of the generation, in the library's records: the one place settings map onto them.</summary>
-        public GenerationOptions ToOptions(int seed) => new()
+        public GenerationOptions ToOptions(int seed) => Defaults with
         {
-            Length = Length, Context = Context, Sampling = ToSampling(), Seed = seed, MaxCopy = MaxCopy is 0 ? null : MaxCopy,
+            Length = Length,
+            Context = Context ?? Defaults.Context,
+            Sampling = ToSampling(),
+            Seed = seed,
+            MaxCopy = MaxCopy is { } copy ? (copy == 0 ? null : copy) : Defaults.MaxCopy,
+            MemoryWeight = MemoryWeight ?? Defaults.MemoryWeight,
         };
 
-        public SamplingOptions ToSampling() => new() { Strategy = Strategy, Temperature = Temperature ?? 1.0, TopK = TopK, TopP = TopP };
+        public SamplingOptions ToSampling()
+        {
+            var defaults = Defaults.Sampling;
+            var strategy = Strategy ?? defaults.Strategy;
+            return new SamplingOptions
+            {
+                Strategy = strategy,
+                Temperature = Temperature ?? (strategy == defaults.Strategy ? defaults.Temperature : 1.0),
+                TopK = TopK,
+                TopP = TopP,
+            };
+        }
 
         public RunOpening ToOpening() => new()
         {
-            CheckpointFile = Checkpoint, Epoch = Epoch, MemoryWeight = MemoryWeight, Device = Device, Threads = Threads,
+            CheckpointFile = Checkpoint, Epoch = Epoch, Device = Device, Threads = Threads,
         };
 
         public PieceFiles ToFiles() => new(Out) { Tokens = TokensOut, PianoRoll = PianoRoll, Wav = Wav };
@@ -166,12 +187,12 @@ public sealed partial class GenerateCommand
         /// </summary>
         public PieceOptions ToPiece(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps)
         {
-            string offsets = Offsets ?? (modelTiming ? "model" : "0.5");
-            if (offsets == "model" && !modelTiming)
+            if (Offsets == "model" && !modelTiming)
                 throw new ArgumentException("--offsets model: the run's model predicts no timing (it is the lab's network); use a fixed step such as 0.5, or corpus");
-            return new PieceOptions
+            var defaults = Lab ? new PieceOptions() : PieceOptions.For(modelTiming);
+            return defaults with
             {
-                Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, onsetSteps),
+                Offsets = Offsets is null ? defaults.Offsets : Offsets == "model" ? null : OffsetPolicy.Parse(Offsets, onsetSteps),
                 Seed = seed,
                 Midi = new ComposerOptions { Velocity = Velocity, TempoBpm = Tempo },
             };

@@ -23,11 +23,16 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         using var run = TrainedRun.Open(settings.Run, settings.ToOpening());
         var request = settings.ToRequest(seed, run.Predictor.ReadsTiming, run.OnsetSteps);
         console.MarkupLineInterpolated($"checkpoint [bold]{run.Checkpoint.File}[/] (epoch {run.Checkpoint.Epoch}, {run.Checkpoint.Why}); {run.Config.Model}; vocabulary {run.Vocabulary}");
-        console.MarkupLineInterpolated($"context [bold]{Describe(settings.Context, run.ContextLength)}[/]; strategy [bold]{settings.ToSampling()}[/]{Timing(request)}");
-        if (run.Predictor.MemoryWeight > 0)
-            console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{run.Predictor.MemoryWeight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
+        console.MarkupLineInterpolated($"context [bold]{Describe(request.Generation.Context, run.ContextLength)}[/]; strategy [bold]{request.Generation.Sampling}[/]{Timing(request)}");
+        if ((request.Generation.MemoryWeight ?? run.Predictor.MemoryWeight) is > 0 and var weight)
+            console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{weight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
         if (request.Generation.MaxCopy is { } limit)
-            console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
+        {
+            if (run.Judging is null)
+                console.MarkupLine("[yellow]no copy limit:[/] the run keeps no corpus-events.json to look copies up in (trained on a tokens file)");
+            else
+                console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
+        }
 
         var composer = new PieceComposer(run);
         var pieces = await Compose(composer, request, settings, cancellationToken);
@@ -41,7 +46,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
 
     private async Task<IReadOnlyList<ComposedPiece>> Compose(PieceComposer composer, CompositionRequest request, Settings settings, CancellationToken cancellationToken)
     {
-        string what = $"generating ({settings.Context.ToString().ToLowerInvariant()})";
+        string what = $"generating ({request.Generation.Context.ToString().ToLowerInvariant()})";
         if (!console.Profile.Capabilities.Interactive)
             return await composer.ComposeAsync(request, cancellationToken: cancellationToken);
         return await console.Progress()
