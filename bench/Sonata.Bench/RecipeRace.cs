@@ -50,10 +50,10 @@ internal static class RecipeRace
             Console.WriteLine($"== {name}: {config.Model}, {config.Memory}, {config.Training}, {config.Data}, {config.Streams}");
             var folder = new RunFolder(Path.Combine(output, "runs", name));
             if (Directory.Exists(folder.Path)) Directory.Delete(folder.Path, recursive: true);
-            var summary = new Trainer(config).Run(corpus, folder, resume: false, new EpochLines(name), CancellationToken.None);
-            var history = Checkpoint.ReadHeader(folder.NewestCheckpoint()!).History;
+            var lines = new EpochLines(name);
+            var summary = new Trainer(config).Run(corpus, folder, resume: false, lines, CancellationToken.None);
             double elapsed = 0;
-            foreach (var epoch in history)
+            foreach (var epoch in lines.Epochs)
             {
                 elapsed += epoch.Seconds;
                 curves.Add((name, elapsed, epoch.ValAccuracy));
@@ -133,14 +133,17 @@ internal static class RecipeRace
     private static string Alone(double? accuracy) =>
         accuracy is { } alone ? string.Create(CultureInfo.InvariantCulture, $" [network alone {alone:P2}]") : "";
 
-    /// <summary>A line per finished epoch.</summary>
+    /// <summary>A line per finished epoch, and the epochs' metrics.</summary>
     private sealed class EpochLines(string recipe) : IProgress<TrainingProgress>
     {
         private double _seconds;
 
+        public List<EpochMetrics> Epochs { get; } = [];
+
         public void Report(TrainingProgress report)
         {
             if (report.Phase != TrainingPhase.EpochFinished || report.Metrics is not { } m) return;
+            Epochs.Add(m);
             _seconds += m.Seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{recipe,-8} {_seconds,7:F0} s  epoch {m.Epoch,3}  {m.Batches,4} batches  train loss {m.TrainLoss:F3}  val accuracy (subset) {m.ValAccuracy:P2}{Alone(m.NetworkValAccuracy)}"));

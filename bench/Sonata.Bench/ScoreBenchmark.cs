@@ -33,7 +33,7 @@ internal static class ScoreBenchmark
             Device = DeviceChoice.Cpu,
             Threads = int.Parse(Arguments.Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
         });
-        using var windows = new TokenWindows(run.Corpus.Ids, run.ContextLength);
+        using var windows = new TokenWindows(run.Corpus.Ids, run.ContextLength, run.Corpus.Timing);
         if (args.Contains("--speed")) return Speed(args, run, windows);
         Console.WriteLine($"score: {run.Folder.Path}, epoch {run.Checkpoint.Epoch} ({run.Checkpoint.Why}); {run.Config.Model}; {run.Config.Memory}; batches of {batchSize}");
         foreach (var (name, split) in new[] { ("validation", run.Split.Validation), ("test", run.Split.Test) })
@@ -41,7 +41,7 @@ internal static class ScoreBenchmark
             var clock = Stopwatch.StartNew();
             var score = Evaluator.Score(run.Predictor, windows, split, new EvaluationOptions { BatchSize = batchSize });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-10} {split.Length,6:N0} windows  accuracy {score.Accuracy:P2}  loss {score.Loss:F4}{(score.NetworkAccuracy is { } alone ? $"  networks alone {alone:P2}" : "")}  {clock.Elapsed.TotalSeconds:F1} s"));
+                $"{name,-10} {split.Length,6:N0} windows  accuracy {score.Accuracy:P2}  loss {score.Loss:F4}{(score.NetworkAccuracy is { } alone ? $"  networks alone {alone:P2}" : "")}{(score.StepAccuracy is { } steps ? $"  steps {steps:P2}" : "")}  {clock.Elapsed.TotalSeconds:F1} s"));
         }
         return 0;
     }

@@ -23,11 +23,22 @@ public class TorchNativeTests
     }
 
     [Fact]
-    public void The_wait_policy_reaches_the_native_environment()
+    public void The_passive_wait_policy_reaches_the_native_environment_and_a_set_one_stands()
     {
         string? before = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        TorchRuntime.SleepWhileWaiting();
+        Assert.Equal(before ?? "PASSIVE", TorchRuntime.WaitPolicy);   // libgomp reads the native environment, which .NET's setter misses
         TorchRuntime.PrepareEnvironment();
         Assert.Equal(before ?? "PASSIVE", TorchRuntime.WaitPolicy);
+    }
+
+    [Fact]
+    public void Threads_sleep_on_a_busy_machine_and_spin_a_little_on_an_idle_one()
+    {
+        Assert.False(TorchRuntime.IsBusy(0.1));
+        Assert.True(TorchRuntime.IsBusy(0.5));
+        Assert.True(TorchRuntime.IsBusy(1.7));
+        Assert.True(TorchRuntime.IsBusy(null));
     }
 
     [Fact]

@@ -27,12 +27,7 @@ public sealed record RunOverview(
     public static RunOverview Of(TrainedRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var folder = run.Folder;
-        return new RunOverview(folder.Path, run.Config.TokenSource, run.Config.Recipe, run.Config.Data.Split, run.Config.Model, run.Config.Memory,
-            run.Vocabulary.Count, run.Checkpoint,
-            File.Exists(folder.SummaryFile) ? JsonFiles.Read<TrainingSummary>(folder.SummaryFile) : null,
-            ReadIfThere(folder.LossPlotFile), ReadIfThere(folder.AccuracyPlotFile));
+        return new RunOverview(run.Folder.Path, run.Config.TokenSource, run.Config.Recipe, run.Config.Data.Split, run.Config.Model, run.Config.Memory,
+            run.Vocabulary.Count, run.Checkpoint, run.Summary, run.LossPlot, run.AccuracyPlot);
     }
-
-    private static byte[]? ReadIfThere(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
 }

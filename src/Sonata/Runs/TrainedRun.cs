@@ -84,6 +84,15 @@ public sealed class TrainedRun : IDisposable
     /// </summary>
     public JudgingCorpus? Judging => _judging.Value;
 
+    /// <summary>What summary.json says of how training ended, or null when it has not ended.</summary>
+    public TrainingSummary? Summary => File.Exists(Folder.SummaryFile) ? IO.JsonFiles.Read<TrainingSummary>(Folder.SummaryFile) : null;
+
+    /// <summary>loss.png's bytes, or null.</summary>
+    public byte[]? LossPlot => File.Exists(Folder.LossPlotFile) ? File.ReadAllBytes(Folder.LossPlotFile) : null;
+
+    /// <summary>accuracy.png's bytes, or null.</summary>
+    public byte[]? AccuracyPlot => File.Exists(Folder.AccuracyPlotFile) ? File.ReadAllBytes(Folder.AccuracyPlotFile) : null;
+
     /// <summary>The statistics of the corpus's tokens, all files in a row.</summary>
     public PieceStatistics CorpusStatistics => _corpusStatistics.Value;
 
