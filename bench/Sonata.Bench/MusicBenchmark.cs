@@ -17,12 +17,15 @@ namespace Sonata.Bench;
 /// own median. Also the seconds a piece took to generate (the model loaded).
 ///
 ///   music --run DIR [--count 20] [--seed 1] [--length 500] [--out bench-out/music] [--threads N]
-///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95;NAME2:..."]
-/// (t, p, k: the tokens' temperature, top-p, top-k; tt, tp: the timing's; w: the memory's weight; copy: the longest copy allowed)
+///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95;NAME2:lab,…"]
+/// Each setting starts from the library's defaults (GenerationOptions; with "lab", the lab's way:
+/// GenerationOptions.Lab and steps of 0.5) and changes what it names: t, p, k the tokens'
+/// temperature, top-p, top-k; tt, tp the timing's; w the memory's weight; copy the longest copy
+/// allowed (0: none). Default settings: "default:;lab:lab".
 /// </summary>
 internal static class MusicBenchmark
 {
-    private const string LabGreedy = "lab-greedy:strategy=greedy,context=window,offsets=0.5";
+    private const string DefaultAndLab = "default:;lab:lab";
 
     public static int Run(string[] args)
     {
@@ -32,12 +35,12 @@ internal static class MusicBenchmark
         int length = int.Parse(Arguments.Option(args, "--length", "500"), CultureInfo.InvariantCulture);
         string output = Arguments.Option(args, "--out", Path.Combine("bench-out", "music"));
         int threads = int.Parse(Arguments.Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var settings = Arguments.Option(args, "--settings", LabGreedy).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Setting.Parse).ToList();
+        var settings = Arguments.Option(args, "--settings", DefaultAndLab).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Setting.Parse).ToList();
 
         var results = new List<(Setting Setting, FolderJudgement Judgement, double Seconds, int Refused)>();
         foreach (var setting in settings)
         {
-            using var run = TrainedRun.Open(folder, new RunOpening { MemoryWeight = setting.MemoryWeight, Device = DeviceChoice.Cpu, Threads = threads });
+            using var run = TrainedRun.Open(folder, new RunOpening { Device = DeviceChoice.Cpu, Threads = threads });
             var request = setting.Request(run, seed, count, length, Path.Combine(output, setting.Name));
             var composer = new PieceComposer(run);
             var pieces = composer.ComposeAsync(request).GetAwaiter().GetResult();
@@ -110,8 +113,6 @@ internal static class MusicBenchmark
     /// <summary>One way of composing: "NAME:key=value,…".</summary>
     private sealed record Setting(string Name, Dictionary<string, string> Values)
     {
-        public double? MemoryWeight => Values.TryGetValue("w", out string? w) ? double.Parse(w, CultureInfo.InvariantCulture) : null;
-
         public static Setting Parse(string text)
         {
             var parts = text.Split(':', 2);
@@ -120,34 +121,37 @@ internal static class MusicBenchmark
             return new Setting(parts[0].Trim(), values);
         }
 
+        /// <summary>The library's defaults (<c>lab</c>: the lab's way), with the options given.</summary>
         public CompositionRequest Request(TrainedRun run, int seed, int count, int length, string folder)
         {
             string? Get(string key) => Values.TryGetValue(key, out string? value) ? value : null;
             double? Number(string key) => Get(key) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
-            var timing = Number("tt") is { } tt
-                ? new SamplingOptions { Strategy = SamplingStrategy.Sample, Temperature = tt, TopP = Number("tp") }
-                : null;
+            bool lab = Values.ContainsKey("lab");
+            var defaults = lab ? GenerationOptions.Lab : new GenerationOptions();
+            var strategy = Get("strategy") switch { "greedy" => SamplingStrategy.Greedy, "sample" => SamplingStrategy.Sample, _ => defaults.Sampling.Strategy };
             var sampling = new SamplingOptions
             {
-                Strategy = Get("strategy") == "greedy" ? SamplingStrategy.Greedy : SamplingStrategy.Sample,
-                Temperature = Number("t") ?? 1,
+                Strategy = strategy,
+                Temperature = Number("t") ?? (strategy == defaults.Sampling.Strategy ? defaults.Sampling.Temperature : 1),
                 TopP = Number("p"),
                 TopK = Number("k") is { } k ? (int)k : null,
             };
-            string offsets = Get("offsets") ?? (run.Predictor.ReadsTiming ? "model" : "0.5");
+            var timing = Number("tt") is { } tt ? new SamplingOptions { Strategy = SamplingStrategy.Sample, Temperature = tt, TopP = Number("tp") } : null;
+            var piece = lab ? new PieceOptions() : PieceOptions.For(run.Predictor.ReadsTiming);
             return new CompositionRequest
             {
                 Seed = seed,
                 Count = count,
-                Generation = new GenerationOptions
+                Generation = defaults with
                 {
                     Length = length,
-                    Context = Get("context") == "window" ? ContextMode.Window : ContextMode.Stream,
+                    Context = Get("context") switch { "window" => ContextMode.Window, "stream" => ContextMode.Stream, _ => defaults.Context },
                     Sampling = sampling,
-                    MaxCopy = Number("copy") is { } copy and > 0 ? (int)copy : null,
                     Timing = timing,
+                    MaxCopy = Number("copy") is { } copy ? (copy > 0 ? (int)copy : null) : defaults.MaxCopy,
+                    MemoryWeight = Number("w") ?? defaults.MemoryWeight,
                 },
-                Piece = new PieceOptions { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) },
+                Piece = Get("offsets") is { } offsets ? piece with { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) } : piece,
                 Files = new PieceFiles(Path.Combine(folder, "piece.mid")),
             };
         }

@@ -157,7 +157,7 @@ public sealed class RhythmLstmTests : IDisposable
 
         Assert.True(code == 0, console.Output);
         Assert.Contains("context stream", console.Output);
-        Assert.Contains("strategy sample (temperature 0.65); the model's own steps and durations", console.Output);
+        Assert.Contains("strategy sample (temperature 0.7); the model's own steps and durations", console.Output);
         Assert.Contains("at most 16 tokens in a row", console.Output);
         Assert.Contains("reads back as the same 160 tokens", console.Output);
         var record = Sonata.Runs.PieceRecord.ReadFor(midi)!;

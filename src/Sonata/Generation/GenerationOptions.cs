@@ -3,7 +3,7 @@ namespace Sonata.Generation;
 /// <summary>
 /// How <see cref="Generator"/> continues a primer (the lab's Problem 4). The defaults are what the
 /// music figures chose over 20 seeds (README: composing): the state carried, tokens drawn at a
-/// temperature of 0.65 from the networks alone, the timing from the model's own distribution,
+/// temperature of 0.7 from the networks alone, the timing from the model's own distribution,
 /// no run of more than 16 tokens copied from the training pieces. <see cref="Lab"/> is the lab's way.
 /// </summary>
 public sealed record GenerationOptions
@@ -15,7 +15,7 @@ public sealed record GenerationOptions
     public ContextMode Context { get; init; } = ContextMode.Stream;
 
     /// <summary>How each token is picked. Lab: greedy.</summary>
-    public SamplingOptions Sampling { get; init; } = new() { Strategy = SamplingStrategy.Sample, Temperature = 0.65 };
+    public SamplingOptions Sampling { get; init; } = new() { Strategy = SamplingStrategy.Sample, Temperature = 0.7 };
 
     /// <summary>
     /// How a rhythm-aware model's step and duration are picked: by default drawn from the model's

@@ -6,6 +6,9 @@ namespace Sonata.Music;
 /// </summary>
 public sealed record PlacedToken(string Token, IReadOnlyList<int> Pitches, double Start, double End)
 {
+    /// <summary>The piano track it is written on (0 or 1, like a pianist's two hands; both are the one piano part music21 reads).</summary>
+    public int Track { get; init; }
+
     /// <summary>How long the token sounds, in quarter notes.</summary>
     public double Duration => End - Start;
 }

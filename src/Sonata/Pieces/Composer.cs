@@ -92,29 +92,31 @@ public static class Composer
         conductor.Add(new TimeSignatureEvent(0, 4, 2, 24, 8));
         conductor.Add(new TempoEvent((int)Math.Round(60_000_000 / options.TempoBpm), 0));
 
-        var piano = events.AddTrack();
-        piano.Add(new TextEvent("Piano", MetaEventType.SequenceTrackName, 0));
-        piano.Add(new PatchChangeEvent(0, channel, options.Program));
         long Ticks(double quarters) => (long)Math.Round(quarters * tpq);
+        long end = piece.Count == 0 ? 0 : piece.Max(t => Ticks(t.End));
+        conductor.Add(new MetaEvent(MetaEventType.EndTrack, 0, end));
 
+        // One piano track per track number used (both named Piano: music21 reads one part).
         // Events are added in time order and the export's sort is stable: at a shared tick the
         // previous token's note-offs come before the next token's note-ons, so a repeated pitch
         // pairs its on and off correctly.
-        long end = 0;
-        foreach (var token in piece)
+        foreach (var hand in piece.GroupBy(t => t.Track).OrderBy(g => g.Key))
         {
-            long start = Ticks(token.Start);
-            end = Ticks(token.End);
-            if (start < 0 || end <= start)
-                throw new ArgumentException($"Token '{token.Token}' must start at or after 0 and end after it starts.", nameof(piece));
-            foreach (int pitch in token.Pitches)
-                piano.Add(new NoteOnEvent(start, channel, pitch, options.Velocity, 0));
-            foreach (int pitch in token.Pitches)
-                piano.Add(new NoteEvent(end, channel, MidiCommandCode.NoteOff, pitch, 0));
+            var piano = events.AddTrack();
+            piano.Add(new TextEvent("Piano", MetaEventType.SequenceTrackName, 0));
+            piano.Add(new PatchChangeEvent(0, channel, options.Program));
+            foreach (var token in hand)
+            {
+                long start = Ticks(token.Start), stop = Ticks(token.End);
+                if (start < 0 || stop <= start)
+                    throw new ArgumentException($"Token '{token.Token}' must start at or after 0 and end after it starts.", nameof(piece));
+                foreach (int pitch in token.Pitches)
+                    piano.Add(new NoteOnEvent(start, channel, pitch, options.Velocity, 0));
+                foreach (int pitch in token.Pitches)
+                    piano.Add(new NoteEvent(stop, channel, MidiCommandCode.NoteOff, pitch, 0));
+            }
+            piano.Add(new MetaEvent(MetaEventType.EndTrack, 0, end));
         }
-
-        conductor.Add(new MetaEvent(MetaEventType.EndTrack, 0, end));
-        piano.Add(new MetaEvent(MetaEventType.EndTrack, 0, end));
         events.PrepareForExport();
         return events;
     }

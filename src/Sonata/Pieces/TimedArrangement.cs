@@ -5,8 +5,10 @@ namespace Sonata.Pieces;
 /// <summary>
 /// Places tokens at the onsets and for the durations a rhythm-aware model gave them, so that
 /// music21 (and Sonata's tokenizer) reads the written file back as the same tokens. Positions
-/// count twelfths of a quarter (<see cref="OnsetGrid"/>); tokens of one onset sound together.
-/// What music21's reading asks of the file, and what is done for it:
+/// count twelfths of a quarter (<see cref="OnsetGrid"/>); tokens of one onset sound together. A
+/// piece is written on two piano tracks, as a pianist's two hands (music21 reads them as one piano
+/// part): the rules below hold within a track, and a note goes on the track where its own duration
+/// fits best. What music21's reading asks of the file, and what is done for it:
 /// <list type="bullet">
 /// <item>onsets and durations lie on its grid: each onset is the one before plus the token's step,
 /// snapped to the grid and never earlier; a duration is a grid length of at least a sixteenth;</item>
@@ -41,7 +43,7 @@ public static class TimedArrangement
             piece.Place(i, start, (long)Math.Round(durations[i] * OnsetGrid.UnitsPerQuarter));
         }
         return [.. tokens.Select((token, i) => new PlacedToken(token, piece.Pitches[i],
-            (double)piece.Starts[i] / OnsetGrid.UnitsPerQuarter, (double)piece.Ends[i] / OnsetGrid.UnitsPerQuarter))];
+            (double)piece.Starts[i] / OnsetGrid.UnitsPerQuarter, (double)piece.Ends[i] / OnsetGrid.UnitsPerQuarter) { Track = piece.Tracks[i] })];
     }
 
     /// <summary>The tokens placed so far: onsets and ends in twelfths.</summary>
@@ -53,31 +55,53 @@ public static class TimedArrangement
 
         public long[] Ends { get; } = new long[pitches.Length];
 
+        public int[] Tracks { get; } = new int[pitches.Length];
+
         /// <summary>
-        /// Places token <paramref name="i"/> at <paramref name="start"/> for the grid duration
-        /// nearest <paramref name="wanted"/> that keeps it apart from the notes starting with it and
-        /// lets it outlast every earlier note of its pitches still sounding (cutting that note
-        /// where it can stay apart from its own neighbours); where no duration can, a sixteenth later.
+        /// Places token <paramref name="i"/> at <paramref name="start"/>, on the track (of two) where
+        /// a grid duration nearest <paramref name="wanted"/> keeps it apart from that track's notes
+        /// starting with it and lets it outlast that track's earlier notes of its pitches still
+        /// sounding (cutting such a note where it can stay apart from its own neighbours); where
+        /// neither track can, a sixteenth later. music21 reads notes of one onset track after track,
+        /// so once a token of an onset is on the second track the next ones of that onset are too.
         /// </summary>
         public void Place(int i, long start, long wanted)
         {
             while (true)
             {
                 Starts[i] = start;
-                var near = Near(i, i, start);
-                var sounding = Enumerable.Range(0, i).Where(k => Ends[k] > start && Shares(k, i)).ToList();
-                foreach (long duration in Durations(start, wanted).Where(d => Apart(start + d, near)))
+                bool secondOnly = i > 0 && Starts[i - 1] == start && Tracks[i - 1] == 1;
+                var best = (secondOnly ? [1] : new[] { 0, 1 })
+                    .Select(track => (Track: track, Fit: Fit(i, track, wanted)))
+                    .Where(choice => choice.Fit is not null)
+                    .OrderBy(choice => Math.Abs(choice.Fit!.Value.Duration - wanted)).ThenBy(choice => choice.Track)
+                    .FirstOrDefault();
+                if (best.Fit is { } fit)
                 {
-                    Ends[i] = start + duration;
-                    var cuts = new List<(int Token, long End)>();
-                    bool fits = sounding.All(k => Ends[k] <= Ends[i] || Cut(k, i) is long end && Add(cuts, k, end));
-                    if (!fits) continue;
-                    foreach (var (k, end) in cuts) Ends[k] = end;
+                    Tracks[i] = best.Track;
+                    Ends[i] = start + fit.Duration;
+                    foreach (var (k, end) in fit.Cuts) Ends[k] = end;
                     return;
                 }
                 start += OnsetGrid.MinimumStep;
                 while (!OnsetGrid.IsOnGrid(start)) start++;
             }
+        }
+
+        /// <summary>The duration nearest <paramref name="wanted"/> that token <paramref name="i"/> can have on <paramref name="track"/>, and the cuts it needs; null when none.</summary>
+        private (long Duration, List<(int Token, long End)> Cuts)? Fit(int i, int track, long wanted)
+        {
+            long start = Starts[i];
+            Tracks[i] = track;
+            var near = Near(i, i, start);
+            var sounding = Enumerable.Range(0, i).Where(k => Tracks[k] == track && Ends[k] > start && Shares(k, i)).ToList();
+            foreach (long duration in Durations(start, wanted).Where(d => Apart(start + d, near)))
+            {
+                Ends[i] = start + duration;
+                var cuts = new List<(int Token, long End)>();
+                if (sounding.All(k => Ends[k] <= Ends[i] || Cut(k, i) is long end && Add(cuts, k, end))) return (duration, cuts);
+            }
+            return null;
         }
 
         private static bool Add(List<(int Token, long End)> cuts, int token, long end)
@@ -96,7 +120,8 @@ public static class TimedArrangement
         {
             var near = Near(k, i + 1, Starts[k]);
             long longest = Ends[i] - Starts[k];
-            long shortest = Enumerable.Range(0, k).Where(m => Ends[m] > Starts[k] && Shares(m, k)).Select(m => Ends[m] - Starts[k]).DefaultIfEmpty(0).Max();
+            long shortest = Enumerable.Range(0, k).Where(m => Tracks[m] == Tracks[k] && Ends[m] > Starts[k] && Shares(m, k))
+                .Select(m => Ends[m] - Starts[k]).DefaultIfEmpty(0).Max();
             if (longest < Math.Max(shortest, OnsetGrid.MinimumStep)) return null;
             var fitting = Durations(Starts[k], longest).Where(d => d >= shortest && d <= longest && Apart(Starts[k] + d, near)).ToList();
             return fitting.Count == 0 ? null : Starts[k] + fitting.Max();
@@ -111,9 +136,9 @@ public static class TimedArrangement
                 .Where(OnsetGrid.IsOnGrid).OrderBy(d => (Math.Abs(d - wanted), d));
         }
 
-        /// <summary>The tokens before <paramref name="upTo"/> (but <paramref name="self"/>) starting within a sixteenth of <paramref name="start"/>.</summary>
+        /// <summary>The tokens before <paramref name="upTo"/> (but <paramref name="self"/>) on <paramref name="self"/>'s track, starting within a sixteenth of <paramref name="start"/>.</summary>
         private List<int> Near(int self, int upTo, long start) =>
-            [.. Enumerable.Range(0, upTo).Where(k => k != self && Math.Abs(start - Starts[k]) < Tolerance)];
+            [.. Enumerable.Range(0, upTo).Where(k => k != self && Tracks[k] == Tracks[self] && Math.Abs(start - Starts[k]) < Tolerance)];
 
         private bool Apart(long end, List<int> near) => near.All(k => Math.Abs(Ends[k] - end) > Tolerance);
 

@@ -51,7 +51,7 @@ public sealed partial class GenerateCommand
         public SamplingStrategy? Strategy { get; set; }
 
         [CommandOption("--temperature <T>")]
-        [Description("With sample: below 1 sharper, above 1 flatter. Default 0.65 (1 with --lab --strategy sample).")]
+        [Description("With sample: below 1 sharper, above 1 flatter. Default 0.7 (1 with --lab --strategy sample).")]
         public double? Temperature { get; set; }
 
         [CommandOption("--top-k <K>")]
