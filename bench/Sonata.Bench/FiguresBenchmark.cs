@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using Sonata.Evaluation;
 using Sonata.Tokenization;
 
@@ -18,44 +16,33 @@ internal static class FiguresBenchmark
     {
         string archive = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "mozart_sonatas.tar.gz");
         int rounds = args.Length > 1 ? int.Parse(args[1]) : 10;
-        string folder = Path.Combine(Path.GetTempPath(), "sonata-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
-                TarFile.ExtractToDirectory(gzip, folder, overwriteFiles: false);
-            var files = Directory.EnumerateFiles(folder, "*.mid", SearchOption.AllDirectories)
-                .OrderBy(Path.GetFileName, StringComparer.Ordinal).ToList();
+        using var archiveFiles = ExtractedArchive.Of(archive);
+        var files = archiveFiles.Files;
 
-            var corpus = CorpusTokenizer.Tokenize(files);
-            // A piece: a stretch of the first sonata, so its primer and some of its tokens are the corpus's.
-            TokenizedFile piece = new("piece.mid", [.. corpus.Files[0].Tokens.Skip(1000).Take(600)]);
-            new JudgingCorpus(corpus.Files).JudgeAll([piece]);   // warm-up: JIT
+        var corpus = CorpusTokenizer.Tokenize(files);
+        // A piece: a stretch of the first sonata, so its primer and some of its tokens are the corpus's.
+        TokenizedFile piece = new("piece.mid", [.. corpus.Files[0].Tokens.Skip(1000).Take(600)]);
+        new JudgingCorpus(corpus.Files).JudgeAll([piece]);   // warm-up: JIT
 
-            var times = new Dictionary<string, List<double>>();
-            void Time(string step, Action action)
-            {
-                var clock = Stopwatch.StartNew();
-                action();
-                (times.TryGetValue(step, out var list) ? list : times[step] = []).Add(clock.Elapsed.TotalMilliseconds);
-            }
-            for (int round = 0; round < rounds; round++)
-            {
-                Time("tokenize the corpus", () => CorpusTokenizer.Tokenize(files));
-                JudgingCorpus judging = null!;
-                Time("index the corpus", () => judging = new JudgingCorpus(corpus.Files));
-                Time("ranges, 100 excerpts of 600", () => judging.Ranges(600));
-                Time("figures of one piece", () => judging.Measure(piece.Tokens, 100));
-                Time("judge one piece (ranges + figures)", () => judging.JudgeAll([piece]));
-            }
-            Console.WriteLine($"{Environment.ProcessorCount} cores, {rounds} rounds: best / median");
-            foreach (var (step, list) in times)
-                Console.WriteLine($"{step,-36} {list.Min(),8:0.0} ms {Percentiles.Median(list),8:0.0} ms");
-        }
-        finally
+        var times = new Dictionary<string, List<double>>();
+        void Time(string step, Action action)
         {
-            Directory.Delete(folder, recursive: true);
+            var clock = Stopwatch.StartNew();
+            action();
+            (times.TryGetValue(step, out var list) ? list : times[step] = []).Add(clock.Elapsed.TotalMilliseconds);
         }
+        for (int round = 0; round < rounds; round++)
+        {
+            Time("tokenize the corpus", () => CorpusTokenizer.Tokenize(files));
+            JudgingCorpus judging = null!;
+            Time("index the corpus", () => judging = new JudgingCorpus(corpus.Files));
+            Time("ranges, 100 excerpts of 600", () => judging.Ranges(600));
+            Time("figures of one piece", () => judging.Measure(piece.Tokens, 100));
+            Time("judge one piece (ranges + figures)", () => judging.JudgeAll([piece]));
+        }
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {rounds} rounds: best / median");
+        foreach (var (step, list) in times)
+            Console.WriteLine($"{step,-36} {list.Min(),8:0.0} ms {Percentiles.Median(list),8:0.0} ms");
         return 0;
     }
 }

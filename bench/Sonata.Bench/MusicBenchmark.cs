@@ -117,7 +117,7 @@ internal static class MusicBenchmark
         {
             var parts = text.Split(':', 2);
             var values = (parts.Length > 1 ? parts[1] : "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
+                .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0].Trim(), pair => pair.Length > 1 ? pair[1].Trim() : "", StringComparer.Ordinal);
             return new Setting(parts[0].Trim(), values);
         }
 

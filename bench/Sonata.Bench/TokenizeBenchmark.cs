@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using Sonata.Tokenization;
 
 namespace Sonata.Bench;
@@ -15,42 +13,31 @@ internal static class TokenizeBenchmark
     {
         string archive = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "mozart_sonatas.tar.gz");
         int rounds = args.Length > 1 ? int.Parse(args[1]) : 10;
-        string folder = Path.Combine(Path.GetTempPath(), "sonata-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
-                TarFile.ExtractToDirectory(gzip, folder, overwriteFiles: false);
-            var files = Directory.EnumerateFiles(folder, "*.mid", SearchOption.AllDirectories)
-                .OrderBy(Path.GetFileName, StringComparer.Ordinal).ToList();
+        using var corpus = ExtractedArchive.Of(archive);
+        var files = corpus.Files;
 
-            CorpusTokenizer.Tokenize(files); // warm-up: JIT
-            var perFile = files.ToDictionary(f => f, _ => double.MaxValue);
-            double sequentialBest = double.MaxValue, parallelBest = double.MaxValue;
-            for (int round = 0; round < rounds; round++)
+        CorpusTokenizer.Tokenize(files); // warm-up: JIT
+        var perFile = files.ToDictionary(f => f, _ => double.MaxValue);
+        double sequentialBest = double.MaxValue, parallelBest = double.MaxValue;
+        for (int round = 0; round < rounds; round++)
+        {
+            var sequentialClock = Stopwatch.StartNew();
+            foreach (var file in files)
             {
-                var sequentialClock = Stopwatch.StartNew();
-                foreach (var file in files)
-                {
-                    var clock = Stopwatch.StartNew();
-                    Music21Tokenizer.TokenizeFile(file);
-                    perFile[file] = Math.Min(perFile[file], clock.Elapsed.TotalMilliseconds);
-                }
-                sequentialBest = Math.Min(sequentialBest, sequentialClock.Elapsed.TotalSeconds);
-
-                var parallelClock = Stopwatch.StartNew();
-                CorpusTokenizer.Tokenize(files);
-                parallelBest = Math.Min(parallelBest, parallelClock.Elapsed.TotalSeconds);
+                var clock = Stopwatch.StartNew();
+                Music21Tokenizer.TokenizeFile(file);
+                perFile[file] = Math.Min(perFile[file], clock.Elapsed.TotalMilliseconds);
             }
-            foreach (var (file, ms) in perFile)
-                Console.WriteLine($"{Path.GetFileName(file),-24} {ms,8:0.00} ms");
-            Console.WriteLine($"corpus, one file after another: {sequentialBest:0.000} s (best of {rounds}); music21 8.1.0 takes 62 s: {62 / sequentialBest:0}x");
-            Console.WriteLine($"corpus, files in parallel ({Environment.ProcessorCount} cores): {parallelBest:0.000} s; {62 / parallelBest:0}x");
+            sequentialBest = Math.Min(sequentialBest, sequentialClock.Elapsed.TotalSeconds);
+
+            var parallelClock = Stopwatch.StartNew();
+            CorpusTokenizer.Tokenize(files);
+            parallelBest = Math.Min(parallelBest, parallelClock.Elapsed.TotalSeconds);
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        foreach (var (file, ms) in perFile)
+            Console.WriteLine($"{Path.GetFileName(file),-24} {ms,8:0.00} ms");
+        Console.WriteLine($"corpus, one file after another: {sequentialBest:0.000} s (best of {rounds}); music21 8.1.0 takes 62 s: {62 / sequentialBest:0}x");
+        Console.WriteLine($"corpus, files in parallel ({Environment.ProcessorCount} cores): {parallelBest:0.000} s; {62 / parallelBest:0}x");
         return 0;
     }
 }
