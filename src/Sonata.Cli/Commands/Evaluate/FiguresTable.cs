@@ -1,5 +1,5 @@
-using System.Globalization;
 using Sonata.Evaluation;
+using Sonata.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -13,20 +13,6 @@ namespace Sonata.Cli.Commands.Evaluate;
 public static class FiguresTable
 {
     private const string Above = "▲", Below = "▼";
-
-    /// <summary>Each figure's name and how its values read.</summary>
-    private static readonly (Figure Figure, string Name, Func<double, string> Format)[] Rows =
-    [
-        (Figure.FinalLoopShare, "Final loop", Percent),
-        (Figure.LongestTokenRun, "Longest one-token run", Number),
-        (Figure.DistinctTokens, "Distinct tokens", Number),
-        (Figure.ScaleConsistency, "In one scale", Percent),
-        (Figure.LongestVerbatimCopy, "Longest verbatim copy", Number),
-        (Figure.SharedRunShare, $"In {VerbatimIndex.SharedRunLength}+ token copies", Percent),
-        (Figure.IntervalDistance, "IOI distance", Decimal),
-        (Figure.PitchesPerOnset, "Pitches per onset", Decimal),
-        (Figure.HeldOnsetShare, "Held onsets", Percent),
-    ];
 
     public static IRenderable Build(FolderJudgement judgement, string corpusDescription)
     {
@@ -45,16 +31,16 @@ public static class FiguresTable
             table.AddColumn(new TableColumn($"[dim]corpus range{of}[/]").RightAligned());
         }
 
-        foreach (var row in Rows)
+        foreach (var figure in FigureLabels.All)
         {
-            var cells = new List<IRenderable> { new Text(row.Name) };
-            cells.AddRange(judgement.Pieces.Select(p => Cell(p.Verdicts, row.Figure, row.Format)));
-            if (median) cells.Add(Cell(judgement.Median.Verdicts, row.Figure, row.Format));
+            var cells = new List<IRenderable> { new Text(FigureLabels.Name(figure)) };
+            cells.AddRange(judgement.Pieces.Select(p => Cell(p.Verdicts, figure)));
+            if (median) cells.Add(Cell(judgement.Median.Verdicts, figure));
             foreach (var ranges in judgement.Ranges)
             {
-                var range = ranges.Of(row.Figure);
-                cells.Add(Dim(row.Format(range.Median)));
-                cells.Add(Dim(Range(row.Figure, range, row.Format)));
+                var range = ranges.Of(figure);
+                cells.Add(Dim(FigureLabels.Format(figure, range.Median)));
+                cells.Add(Dim(FigureLabels.Range(figure, range)));
             }
             table.AddRow(cells);
         }
@@ -81,30 +67,28 @@ public static class FiguresTable
         ArgumentNullException.ThrowIfNull(judgement);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Piece"));
-        foreach (var row in Rows) table.AddColumn(new TableColumn(row.Name).RightAligned());
+        var figures = FigureLabels.All;
+        foreach (var figure in figures) table.AddColumn(new TableColumn(FigureLabels.Name(figure)).RightAligned());
         table.AddColumn(new TableColumn("copied from"));
         foreach (var piece in judgement.Pieces)
         {
-            table.AddRow([new Text(piece.Name), .. Rows.Select(r => Cell(piece.Verdicts, r.Figure, r.Format)),
+            table.AddRow([new Text(piece.Name), .. figures.Select(f => Cell(piece.Verdicts, f)),
                 new Text(piece.Figures.LongestCopy.Source is { } s ? $"{s.FileKey} @ {s.Position}" : "–")]);
         }
-        table.AddRow([new Markup($"[bold]median of {judgement.Pieces.Count}[/]"), .. Rows.Select(r => Cell(judgement.Median.Verdicts, r.Figure, r.Format)), Text.Empty]);
+        table.AddRow([new Markup($"[bold]median of {judgement.Pieces.Count}[/]"), .. figures.Select(f => Cell(judgement.Median.Verdicts, f)), Text.Empty]);
         var ranges = judgement.Ranges.Single(r => r.ExcerptTokens == judgement.Median.ExcerptTokens);
-        table.AddRow([Dim("corpus median"), .. Rows.Select(r => Dim(r.Format(ranges.Of(r.Figure).Median))), Text.Empty]);
-        table.AddRow([Dim("corpus range"), .. Rows.Select(r => Dim(Range(r.Figure, ranges.Of(r.Figure), r.Format))), Text.Empty]);
+        table.AddRow([Dim("corpus median"), .. figures.Select(f => Dim(FigureLabels.Format(f, ranges.Of(f).Median))), Text.Empty]);
+        table.AddRow([Dim("corpus range"), .. figures.Select(f => Dim(FigureLabels.Range(f, ranges.Of(f)))), Text.Empty]);
         string legend = $"[red]{Above}[/] [red]{Below}[/] outside the corpus's range (its 10th to 90th percentile over {ranges.Excerpts} excerpts of {ranges.ExcerptTokens} tokens; "
             + "for the verbatim copy, the longest an excerpt copies from the other pieces). Copied from: file @ token position.";
         return new Spectre.Console.Rows(table, new Markup(legend));
     }
 
-    private static string Range(Figure figure, FigureRange range, Func<double, string> format) =>
-        figure == Figure.LongestVerbatimCopy ? $"≤ {format(range.Max)}" : $"{format(range.P10)}–{format(range.P90)}";
-
-    private static IRenderable Cell(IReadOnlyList<FigureVerdict> verdicts, Figure figure, Func<double, string> format)
+    private static IRenderable Cell(IReadOnlyList<FigureVerdict> verdicts, Figure figure)
     {
         var verdict = verdicts.Single(v => v.Figure == figure);
         if (verdict.Value is not double value) return new Text("–");
-        string text = format(value);
+        string text = FigureLabels.Format(figure, value);
         if (!verdict.Outside) return new Text(text);
         return new Markup($"[red]{Markup.Escape(text)} {(value > verdict.Range.P90 ? Above : Below)}[/]");
     }
@@ -112,10 +96,4 @@ public static class FiguresTable
     private static Markup Dim(string text) => new($"[dim]{Markup.Escape(text)}[/]");
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
-
-    private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string Decimal(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -100,40 +100,22 @@ internal sealed class LabStepper : NetworkStepper
 {
     private readonly Table _embedding;
     private readonly StackedLstm _lstm;
-    private readonly Affine _lstmNorm, _denseNorm, _outputNorm;
-    private readonly Dense _dense, _output;
-    private readonly float[] _x, _y;
+    private readonly TokenHead _head;
 
     public LabStepper(IReadOnlyDictionary<string, Tensor> weights, int layers)
     {
         _embedding = Table.Of(weights, "embedding");
         _lstm = new StackedLstm(weights, "lstm", layers);
-        _lstmNorm = Affine.Of(weights, "lstm_norm");
-        _dense = Dense.Of(weights, "dense");
-        _denseNorm = Affine.Of(weights, "dense_norm");
-        _output = Dense.Of(weights, "output");
-        _outputNorm = Affine.Of(weights, "output_norm");
-        _x = new float[_dense.Inputs];
-        _y = new float[_dense.Outputs];
+        _head = new TokenHead(weights);
     }
 
     public override bool ReadsTiming => false;
 
-    public override int VocabularySize => _output.Outputs;
+    public override int VocabularySize => _head.Outputs;
 
     public override void Read(long token, long step, long duration) => _lstm.Step(_embedding.Row(token));
 
-    public override void Tokens(Span<float> into)
-    {
-        _lstm.Output.CopyTo(_x);
-        _lstmNorm.Apply(_x);
-        _dense.Apply(_x, _y);
-        _denseNorm.Apply(_y);
-        TensorPrimitives.Max(_y, 0f, _y);   // ReLU
-        _output.Apply(_y, into);
-        _outputNorm.Apply(into);
-        LogSoftmax(into);
-    }
+    public override void Tokens(Span<float> into) => _head.Apply(_lstm.Output, into);
 
     public override void Steps(Span<float> into) => throw NoTiming();
 
@@ -149,9 +131,9 @@ internal sealed class RhythmStepper : NetworkStepper
 {
     private readonly Table _embedding, _stepEmbedding, _durationEmbedding, _nextStep, _nextToken;
     private readonly StackedLstm _lstm;
-    private readonly Dense _stepHead, _dense, _output, _durationDense, _durationOutput;
-    private readonly Affine _lstmNorm, _denseNorm, _outputNorm;
-    private readonly float[] _input, _withStep, _hidden, _withToken, _durationHidden;
+    private readonly Dense _stepHead, _durationDense, _durationOutput;
+    private readonly TokenHead _tokenHead;
+    private readonly float[] _input, _withStep, _withToken, _durationHidden;
 
     public RhythmStepper(IReadOnlyDictionary<string, Tensor> weights, int layers)
     {
@@ -162,23 +144,18 @@ internal sealed class RhythmStepper : NetworkStepper
         _nextToken = Table.Of(weights, "next_token_embedding");
         _lstm = new StackedLstm(weights, "lstm", layers);
         _stepHead = Dense.Of(weights, "step_head");
-        _lstmNorm = Affine.Of(weights, "lstm_norm");
-        _dense = Dense.Of(weights, "dense");
-        _denseNorm = Affine.Of(weights, "dense_norm");
-        _output = Dense.Of(weights, "output");
-        _outputNorm = Affine.Of(weights, "output_norm");
+        _tokenHead = new TokenHead(weights);
         _durationDense = Dense.Of(weights, "duration_dense");
         _durationOutput = Dense.Of(weights, "duration_output");
         _input = new float[_embedding.Width + _stepEmbedding.Width + _durationEmbedding.Width];
-        _withStep = new float[_dense.Inputs];
-        _hidden = new float[_dense.Outputs];
+        _withStep = new float[_tokenHead.Inputs];
         _withToken = new float[_durationDense.Inputs];
         _durationHidden = new float[_durationDense.Outputs];
     }
 
     public override bool ReadsTiming => true;
 
-    public override int VocabularySize => _output.Outputs;
+    public override int VocabularySize => _tokenHead.Outputs;
 
     public override void Read(long token, long step, long duration)
     {
@@ -199,13 +176,7 @@ internal sealed class RhythmStepper : NetworkStepper
         var h = _lstm.Output;
         h.CopyTo(_withStep);
         _nextStep.Row(step).CopyTo(_withStep.AsSpan(h.Length));
-        _lstmNorm.Apply(_withStep);
-        _dense.Apply(_withStep, _hidden);
-        _denseNorm.Apply(_hidden);
-        TensorPrimitives.Max(_hidden, 0f, _hidden);   // ReLU
-        _output.Apply(_hidden, into);
-        _outputNorm.Apply(into);
-        LogSoftmax(into);
+        _tokenHead.Apply(_withStep, into);
     }
 
     public override void DurationsGiven(long step, long token, Span<float> into)
