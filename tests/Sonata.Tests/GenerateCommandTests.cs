@@ -162,18 +162,20 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     [Fact]
     public async Task Count_writes_a_piece_a_seed_and_a_table_of_them_all()
     {
-        var (code, output) = await Run("generate", "--run", run.Folder, "--threads", "1", "--device", "cpu", "--count", "3", "--seed", "20",
+        var (code, output) = await Run("generate", "--run", run.Folder, "--threads", "1", "--device", "cpu", "--count", "4", "--seed", "20",
             "--length", "40", "--strategy", "sample", "--out", Output("many.mid"), "--tokens-out", Output("many.json"));
 
         Assert.Equal(0, code);
-        foreach (int seed in new[] { 20, 21, 22 })
+        foreach (int seed in new[] { 20, 21, 22, 23 })
         {
             Assert.True(File.Exists(Output($"many-{seed}.mid")));
             Assert.Equal(140, JsonSerializer.Deserialize<string[]>(File.ReadAllText(Output($"many-{seed}.json")))!.Length);
             Assert.Contains($"seed {seed}; primer: test window", output);
             Assert.Contains($"many-{seed}.mid", output);
+            // More than three pieces are listed a row each, a piece's name first.
+            Assert.Contains(output.Split('\n'), line => line.TrimStart().StartsWith($"│ many-{seed}.mid", StringComparison.Ordinal));
         }
-        Assert.Contains("median of 3", output);
+        Assert.Contains("median of 4", output);
         Assert.Contains("corpus range", output);
         Assert.NotEqual(File.ReadAllBytes(Output("many-20.mid")), File.ReadAllBytes(Output("many-21.mid")));
     }

@@ -97,6 +97,24 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     }
 
     [Fact]
+    public void Each_piece_of_one_generator_starts_from_a_zero_state_like_a_fresh_generators()
+    {
+        using var opened = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
+        var options = new GenerationOptions { Length = 30, MaxCopy = null };
+        var one = new Generator(opened.Predictor, opened.Vocabulary, opened.ContextLength);
+
+        var first = one.Generate(opened.TestWindow(seed: 3), options with { Seed = 3 }).Tokens;
+        var second = one.Generate(opened.TestWindow(seed: 4), options with { Seed = 4 }).Tokens;
+        var again = one.Generate(opened.TestWindow(seed: 3), options with { Seed = 3 }).Tokens;
+        var fresh = new Generator(opened.Predictor, opened.Vocabulary, opened.ContextLength)
+            .Generate(opened.TestWindow(seed: 4), options with { Seed = 4 }).Tokens;
+
+        Assert.Equal(first, again);
+        Assert.Equal(fresh, second);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public void The_runs_memory_is_counted_again_so_that_with_all_the_weight_greedy_generation_follows_it()
     {
         using var byDefault = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });

@@ -8,7 +8,9 @@ namespace Sonata.Generation;
 /// <summary>
 /// Continues a primer token by token with a <see cref="Predictor"/>: the lab's Problem 4. Each
 /// step asks the predictor for the next token's distribution and the sampler picks one; with a
-/// rhythm-aware model, first the token's step, then the token given it, then its duration.
+/// rhythm-aware model, first the token's step, then the token given it, then its duration. In
+/// stream mode the networks' weights are copied out of torch once, before the first piece's clock
+/// starts (loading the model, not composing), and every piece reads from a zero state.
 /// </summary>
 /// <param name="predictor">What predicts each next token (not disposed here).</param>
 /// <param name="vocabulary">Token ↔ id of the predictor's outputs.</param>
@@ -19,6 +21,8 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
     public Vocabulary Vocabulary { get; } = vocabulary;
 
     public int ContextLength { get; } = contextLength;
+
+    private PredictorStream? _stream;
 
     /// <summary>
     /// Predicts <see cref="GenerationOptions.Length"/> tokens after <paramref name="primer"/> (of
@@ -42,8 +46,9 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         var draw = new Draws(options, options.MaxCopy is null ? null : copies?.Track(), Vocabulary);
         foreach (string token in start.Tokens) draw.Copies?.Append(token);
 
+        if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream();
         var clock = Stopwatch.StartNew();
-        using (var next = NextEvents.Open(options.Context, predictor, sequence, ContextLength))
+        using (var next = NextEvents.Open(options.Context, predictor, sequence, ContextLength, _stream))
         {
             for (int step = 0; step < options.Length; step++)
             {

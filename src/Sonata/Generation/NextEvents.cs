@@ -33,8 +33,12 @@ internal abstract class NextEvents(Predictor predictor, TimedSequence sequence, 
     /// <summary>The last <see cref="ContextLength"/> tokens' ids, for the memory.</summary>
     protected long[] Recent() => [.. Sequence.Tokens.Skip(Math.Max(0, Sequence.Count - ContextLength))];
 
-    public static NextEvents Open(ContextMode mode, Predictor predictor, TimedSequence sequence, int contextLength) =>
-        mode == ContextMode.Stream ? new Streamed(predictor, sequence, contextLength) : new Windowed(predictor, sequence, contextLength);
+    /// <summary>
+    /// The events after <paramref name="sequence"/>, read as <paramref name="mode"/> says; a stream
+    /// mode reads it with <paramref name="stream"/> from its zero state (a new one when null).
+    /// </summary>
+    public static NextEvents Open(ContextMode mode, Predictor predictor, TimedSequence sequence, int contextLength, PredictorStream? stream = null) =>
+        mode == ContextMode.Stream ? new Streamed(predictor, sequence, contextLength, stream) : new Windowed(predictor, sequence, contextLength);
 
     /// <summary>The lab's way: each token, the last window read again from a zero state (with torch).</summary>
     private sealed class Windowed(Predictor predictor, TimedSequence sequence, int contextLength) : NextEvents(predictor, sequence, contextLength)
@@ -93,9 +97,10 @@ internal abstract class NextEvents(Predictor predictor, TimedSequence sequence, 
     {
         private readonly PredictorStream _stream;
 
-        public Streamed(Predictor predictor, TimedSequence sequence, int contextLength) : base(predictor, sequence, contextLength)
+        public Streamed(Predictor predictor, TimedSequence sequence, int contextLength, PredictorStream? stream) : base(predictor, sequence, contextLength)
         {
-            _stream = predictor.OpenStream();
+            _stream = stream ?? predictor.OpenStream();
+            _stream.Restart();
             for (int i = 0; i < sequence.Count; i++) Read(i);
         }
 

@@ -19,6 +19,9 @@ public sealed class PredictorStream
         _networks = NetworkStepper.For(predictor.Networks);
     }
 
+    /// <summary>Back to the zero state, as opened: a new sequence, the weights kept (not copied again).</summary>
+    public void Restart() => _networks.Reset();
+
     /// <summary>Reads the next token, with its step and duration classes for a rhythm-aware model (else 0).</summary>
     public void Read(long token, long step = 0, long duration = 0) => _networks.Read(token, step, duration);
 

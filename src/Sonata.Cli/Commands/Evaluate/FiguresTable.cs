@@ -6,15 +6,30 @@ using Spectre.Console.Rendering;
 namespace Sonata.Cli.Commands.Evaluate;
 
 /// <summary>
-/// Judged pieces as a terminal table: a row per figure, a column per piece (and their median when
-/// there are several), then the corpus's median and range; a value outside the range is red, with
-/// ▲ or ▼. A last row says where each piece's longest verbatim copy comes from.
+/// Judged pieces as a terminal table, beside the corpus's median and range; a value outside the
+/// range is red, with ▲ or ▼, and each piece says where its longest verbatim copy comes from.
 /// </summary>
 public static class FiguresTable
 {
     private const string Above = "▲", Below = "▼";
 
+    /// <summary>More pieces than this are listed a row each: a column each would not fit a terminal.</summary>
+    private const int ColumnsAtMost = 3;
+
+    /// <summary>
+    /// A few pieces (or pieces of several lengths, each beside its own range) a column each
+    /// (<see cref="ByFigure"/>); more of one length a row each (<see cref="ByPiece"/>).
+    /// </summary>
     public static IRenderable Build(FolderJudgement judgement, string corpusDescription)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        return judgement.Pieces.Count <= ColumnsAtMost || judgement.Ranges.Count > 1
+            ? ByFigure(judgement, corpusDescription)
+            : new Spectre.Console.Rows(new Text(Caption(judgement, corpusDescription)), ByPiece(judgement));
+    }
+
+    /// <summary>A row per figure, a column per piece (and their median when there are several), then the corpus's median and range.</summary>
+    private static IRenderable ByFigure(FolderJudgement judgement, string corpusDescription)
     {
         ArgumentNullException.ThrowIfNull(judgement);
         bool median = judgement.Pieces.Count > 1, severalLengths = judgement.Ranges.Count > 1;
@@ -49,13 +64,17 @@ public static class FiguresTable
         copiedFrom.AddRange(Enumerable.Repeat(Text.Empty, (median ? 1 : 0) + (2 * judgement.Ranges.Count)));
         table.AddRow(copiedFrom);
 
-        var first = judgement.Ranges[0];
-        string caption = $"{Plural(judgement.Pieces.Count, "piece")} against {corpusDescription}. The generated part is what follows "
-            + $"the first {judgement.PrimerLength} tokens, the primer. The corpus's range: {first.Excerpts} excerpts of {first.ExcerptTokens} "
-            + $"tokens from its {Plural(judgement.CorpusPieces, "piece")}, each measured as a piece, its copies looked up in the other pieces.";
         string legend = $"[red]{Above}[/] [red]{Below}[/] outside the range: above the corpus's 90th or below its 10th percentile; "
             + "the verbatim copy when longer than the longest an excerpt copies. Copied from: file @ token position.";
-        return new Spectre.Console.Rows(new Text(caption), table, new Markup(legend));
+        return new Spectre.Console.Rows(new Text(Caption(judgement, corpusDescription)), table, new Markup(legend));
+    }
+
+    private static string Caption(FolderJudgement judgement, string corpusDescription)
+    {
+        var first = judgement.Ranges[0];
+        return $"{Plural(judgement.Pieces.Count, "piece")} against {corpusDescription}. The generated part is what follows "
+            + $"the first {judgement.PrimerLength} tokens, the primer. The corpus's range: {first.Excerpts} excerpts of {first.ExcerptTokens} "
+            + $"tokens from its {Plural(judgement.CorpusPieces, "piece")}, each measured as a piece, its copies looked up in the other pieces.";
     }
 
     /// <summary>

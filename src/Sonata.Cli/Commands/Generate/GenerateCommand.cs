@@ -38,7 +38,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         var pieces = await Compose(composer, request, settings, cancellationToken);
         foreach (var piece in pieces) Report(piece, settings.Tempo);
         if (composer.Judge(pieces) is { } judgement)
-            console.Write(pieces.Count == 1 ? FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces") : FiguresTable.ByPiece(judgement));
+            console.Write(FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces"));
         else if (pieces.Count == 1 && File.Exists(run.Folder.CorpusTokensFile))
             console.Write(StatisticsTable.Build(MusicStatistics.Of(pieces[0].Written.ReadBack), run.CorpusStatistics));
         return pieces.Any(p => p.Written.SoundProblem is not null) ? 1 : 0;

@@ -20,6 +20,9 @@ public abstract class NetworkStepper
     /// <summary>Reads the next token (with its step and duration classes for a rhythm-aware model).</summary>
     public abstract void Read(long token, long step, long duration);
 
+    /// <summary>Back to the zero state, as made: a new sequence with the same weights.</summary>
+    public abstract void Reset();
+
     /// <summary>(V) log-probabilities of the next token (a rhythm-aware model's with the step summed out).</summary>
     public abstract void Tokens(Span<float> logProbabilities);
 
@@ -71,6 +74,11 @@ public abstract class NetworkStepper
             foreach (var member in members) member.Read(token, step, duration);
         }
 
+        public override void Reset()
+        {
+            foreach (var member in members) member.Reset();
+        }
+
         public override void Tokens(Span<float> into) => Mean(into, (m, s) => m.Tokens(s));
 
         public override void Steps(Span<float> into) => Mean(into, (m, s) => m.Steps(s));
@@ -114,6 +122,8 @@ internal sealed class LabStepper : NetworkStepper
     public override int VocabularySize => _head.Outputs;
 
     public override void Read(long token, long step, long duration) => _lstm.Step(_embedding.Row(token));
+
+    public override void Reset() => _lstm.Reset();
 
     public override void Tokens(Span<float> into) => _head.Apply(_lstm.Output, into);
 
@@ -164,6 +174,8 @@ internal sealed class RhythmStepper : NetworkStepper
         _durationEmbedding.Row(duration).CopyTo(_input.AsSpan(_embedding.Width + _stepEmbedding.Width));
         _lstm.Step(_input);
     }
+
+    public override void Reset() => _lstm.Reset();
 
     public override void Steps(Span<float> into)
     {

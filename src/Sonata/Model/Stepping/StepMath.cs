@@ -103,6 +103,13 @@ internal sealed class StackedLstm
     /// <summary>The top layer's output after the last step.</summary>
     public ReadOnlySpan<float> Output => _h[^1];
 
+    /// <summary>Back to the zero state, as made.</summary>
+    public void Reset()
+    {
+        foreach (var h in _h) Array.Clear(h);
+        foreach (var c in _c) Array.Clear(c);
+    }
+
     /// <summary>Reads one input (the first layer's width).</summary>
     public void Step(ReadOnlySpan<float> x)
     {
