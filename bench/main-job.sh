@@ -23,7 +23,7 @@ git clone -q "$repo" "$clone"
 log="$clone/compose.log"
 cd "$clone"
 /usr/bin/time -v -o "$clone/time.txt" scripts/compose --data "$data" "${extra[@]}" > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
-echo "main job from a fresh clone ($(git -C "$repo" rev-parse --short HEAD)), $(nproc) cores:"
+echo "main job from a fresh clone ($(git rev-parse --short HEAD)), $(nproc) cores:"
 grep -E '^   [a-z].*: [0-9]+ s' "$log"
 summary="$clone/out/run/summary.json"
 python3 - "$summary" <<'PY'

@@ -10,7 +10,7 @@ internal static class HtmlRunSection
     public static void Write(StringBuilder html, RunOverview run)
     {
         html.Append("<section id=\"run\" aria-labelledby=\"run-title\">\n<h2 id=\"run-title\">The run</h2>\n<dl class=\"facts\">\n");
-        Fact(html, "Corpus", run.TokenSource.Length > 0 ? run.TokenSource : "(not recorded)");
+        Fact(html, "Tokens from", run.TokenSource.Length > 0 ? run.TokenSource : "(not recorded)");
         Fact(html, "Recipe", $"{Name(run.Recipe)}, windows dealt {(run.Split == SplitKind.Pieces ? "by pieces (whole files held out)" : "at random (the lab's 70/15/15)")}");
         Fact(html, "Model", $"{run.Model}; {run.Memory}; a vocabulary of {run.Vocabulary:N0} tokens");
         if (run.Summary is { } summary)

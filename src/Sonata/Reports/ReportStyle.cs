@@ -23,7 +23,7 @@ internal static class ReportStyle
         h3 { font-size: 1.1rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
         p { margin: .5rem 0; }
         .note, figcaption, .muted { color: var(--muted); font-size: .9rem; }
-                nav ul { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        nav ul { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
         dl.facts { display: grid; grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -42,6 +42,7 @@ internal static class ReportStyle
         .piece-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
         @media (min-width: 62rem) { .piece-body { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); } .listen { grid-column: 1 / -1; } }
         table.figures th[scope="row"] { white-space: normal; min-width: 9rem; }
+        table.sortable thead th { white-space: normal; min-width: 5.5rem; vertical-align: bottom; }
         h4 { margin: 0 0 .25rem; font-size: 1rem; }
         audio { width: 100%; margin: .25rem 0 .75rem; }
         .missing { color: var(--muted); font-style: italic; }
