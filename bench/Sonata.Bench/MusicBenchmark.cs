@@ -17,11 +17,11 @@ namespace Sonata.Bench;
 /// own median. Also the seconds a piece took to generate (the model loaded).
 ///
 ///   music --run DIR [--count 20] [--seed 1] [--length 500] [--out bench-out/music] [--threads N]
-///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95;NAME2:lab,…"]
+///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95,key=0.5;NAME2:lab,…"]
 /// Each setting starts from the library's defaults (GenerationOptions; with "lab", the lab's way:
 /// GenerationOptions.Lab and steps of 0.5) and changes what it names: t, p, k the tokens'
 /// temperature, top-p, top-k; tt, tp the timing's; w the memory's weight; copy the longest copy
-/// allowed (0: none). Default settings: "default:;lab:lab".
+/// allowed (0: none); key the key pull's factor (1: none). Default settings: "default:;lab:lab".
 /// </summary>
 internal static class MusicBenchmark
 {
@@ -150,6 +150,7 @@ internal static class MusicBenchmark
                     Timing = timing,
                     MaxCopy = Number("copy") is { } copy ? (copy > 0 ? (int)copy : null) : defaults.MaxCopy,
                     MemoryWeight = Number("w") ?? defaults.MemoryWeight,
+                    KeyPull = Number("key") is { } key ? (key < 1 ? key : null) : defaults.KeyPull,
                 },
                 Piece = Get("offsets") is { } offsets ? piece with { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) } : piece,
                 Files = new PieceFiles(Path.Combine(folder, "piece.mid")),

@@ -1,5 +1,9 @@
+using System.ComponentModel;
+using System.Reflection;
 using System.Text.Json;
 using Sonata.Cli;
+using Sonata.Cli.Commands.Generate;
+using Sonata.Generation;
 using Sonata.Pieces;
 using Sonata.Tokenization;
 using Spectre.Console.Testing;
@@ -157,6 +161,20 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Equal(6, json.RootElement.GetProperty("piece").GetProperty("tokens").GetInt32());
         Assert.Equal("major", json.RootElement.GetProperty("piece").GetProperty("scale").GetProperty("mode").GetString());
         Assert.Equal(3011, json.RootElement.GetProperty("corpus").GetProperty("tokens").GetInt32());
+    }
+
+    [Fact]
+    public void The_options_default_to_the_library_defaults_or_with_lab_to_the_labs()
+    {
+        var settings = new GenerateCommand.Settings();
+        foreach (var property in typeof(GenerateCommand.Settings).GetProperties())
+        {
+            if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
+        }
+        Assert.Equal(new GenerationOptions { Seed = 7 }, settings.ToOptions(7));
+        Assert.Equal(new GenerationOptions { Seed = 7, KeyPull = null }, new GenerateCommand.Settings { Length = 500, KeyPull = 1 }.ToOptions(7));
+        settings.Lab = true;
+        Assert.Equal(GenerationOptions.Lab with { Seed = 7 }, settings.ToOptions(7));
     }
 
     [Fact]

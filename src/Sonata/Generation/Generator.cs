@@ -44,7 +44,11 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         var sequence = new TimedSequence(start.Tokens.Select(t => (long)Vocabulary.IdOf(t)),
             timed ? primer.Steps!.Skip(skipped) : null, timed ? primer.Durations!.Skip(skipped) : null);
         var draw = new Draws(options, options.MaxCopy is null ? null : copies?.Track(), Vocabulary);
-        foreach (string token in start.Tokens) draw.Copies?.Append(token);
+        foreach (string token in start.Tokens)
+        {
+            draw.Copies?.Append(token);
+            draw.Key?.Append(Vocabulary.IdOf(token));
+        }
 
         if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream();
         var clock = Stopwatch.StartNew();
@@ -84,6 +88,8 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
 
         public VerbatimIndex.CopyTracker? Copies { get; } = copies;
 
+        public KeyPull? Key { get; } = options.KeyPull is { } factor ? new KeyPull(vocabulary, factor) : null;
+
         public int Refused { get; private set; }
 
         /// <summary>
@@ -92,6 +98,14 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         /// than the limit is turned away and the draw made again without it.
         /// </summary>
         public long Token(float[] scores, int generated)
+        {
+            Key?.Apply(scores);
+            int token = Drawn(scores, generated);
+            Key?.Append(token);
+            return token;
+        }
+
+        private int Drawn(float[] scores, int generated)
         {
             while (true)
             {

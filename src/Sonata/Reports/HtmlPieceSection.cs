@@ -97,6 +97,8 @@ internal static class HtmlPieceSection
         Setting(html, "memory_weight", "Memory weight", settings.MemoryWeight.ToString("0.##", CultureInfo.InvariantCulture));
         Setting(html, "max_copy", "Max copy", settings.MaxCopy is int limit
             ? string.Create(CultureInfo.InvariantCulture, $"{limit} tokens ({settings.CopiesRefused} draws refused)") : "no limit");
+        Setting(html, "key_pull", "Key pull", settings.KeyPull is double pull
+            ? string.Create(CultureInfo.InvariantCulture, $"{pull:0.##} a pitch outside the key of the last 100 tokens") : "none");
         Setting(html, "model", "Model", settings.Model);
         Setting(html, "checkpoint", "Checkpoint", $"epoch {settings.Epoch}: {Path.GetFileName(settings.Checkpoint)}");
         html.Append("</dl>\n");

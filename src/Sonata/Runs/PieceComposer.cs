@@ -60,7 +60,10 @@ public sealed class PieceComposer(TrainedRun run)
         seed, primer.Description, generated.PrimerLength, generated.GeneratedCount, request.Generation.Sampling.ToString(),
         request.Piece.Offsets?.ToString() ?? "the model's own steps and durations", request.Generation.Context.ToString().ToLowerInvariant(),
         request.Generation.MemoryWeight ?? run.Predictor.MemoryWeight, run.Judging is null ? null : request.Generation.MaxCopy, generated.CopiesRefused, run.Config.Model.ToString(),
-        run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds);
+        run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds)
+    {
+        KeyPull = request.Generation.KeyPull,
+    };
 
     /// <summary>Each file named, its name with "-SEED" before the extension.</summary>
     private static PieceFiles WithSeed(PieceFiles files, int seed)

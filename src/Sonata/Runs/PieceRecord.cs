@@ -24,6 +24,9 @@ public sealed record PieceRecord(
     int Seed, string Primer, int PrimerLength, int Generated, string Strategy, string Timing, string Context,
     double MemoryWeight, int? MaxCopy, int CopiesRefused, string Model, string Checkpoint, int Epoch, double Seconds)
 {
+    /// <summary>The key pull's factor (<see cref="Generation.GenerationOptions.KeyPull"/>); null: none, or a piece written before it existed.</summary>
+    public double? KeyPull { get; init; }
+
     /// <summary>Where the record of the piece in <paramref name="midi"/> lies: beside it, NAME.piece.json.</summary>
     public static string FileFor(string midi) => Path.ChangeExtension(midi, ".piece.json");
 

@@ -78,6 +78,10 @@ public sealed partial class GenerateCommand
         [Description("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit. Default: 16 (no limit with --lab).")]
         public int? MaxCopy { get; set; }
 
+        [CommandOption("--key-pull <F>")]
+        [Description("Keep the draws in the key of the last 100 tokens: each pitch outside that major or minor scale multiplies a token's probability by F, above 0 and at most 1; 1: no pull. Default: 0.6 (none with --lab).")]
+        public double? KeyPull { get; set; }
+
         [CommandOption("--velocity <V>")]
         [Description("Key velocity of every note, 1-127.")]
         [DefaultValue(100)]
@@ -124,6 +128,7 @@ public sealed partial class GenerateCommand
             if (Count < 1) return ValidationResult.Error("--count must be at least 1");
             if (MaxCopy < 0) return ValidationResult.Error("--max-copy must not be negative");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (KeyPull is not null and not (> 0 and <= 1)) return ValidationResult.Error("--key-pull is a factor above 0 and at most 1 (1: no pull)");
             if (ToSampling().Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
                 return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
             try
@@ -153,6 +158,7 @@ public sealed partial class GenerateCommand
             Seed = seed,
             MaxCopy = MaxCopy is { } copy ? (copy == 0 ? null : copy) : Defaults.MaxCopy,
             MemoryWeight = MemoryWeight ?? Defaults.MemoryWeight,
+            KeyPull = KeyPull is { } pull ? (pull < 1 ? pull : null) : Defaults.KeyPull,
         };
 
         public SamplingOptions ToSampling()

@@ -33,6 +33,8 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
             else
                 console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
         }
+        if (request.Generation.KeyPull is { } pull)
+            console.MarkupLineInterpolated($"key pull: each pitch outside the key of the last 100 tokens multiplies a token's probability by {pull:0.##} (--key-pull 1: none)");
 
         var composer = new PieceComposer(run);
         var pieces = await Compose(composer, request, settings, cancellationToken);
