@@ -27,8 +27,6 @@ public sealed class TimedSequence
 
     public int Count => _tokens.Count;
 
-    public bool HasTiming => _steps is not null;
-
     public IReadOnlyList<long> Tokens => _tokens;
 
     public IReadOnlyList<long>? Steps => _steps;

@@ -44,11 +44,8 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         var sequence = new TimedSequence(start.Tokens.Select(t => (long)Vocabulary.IdOf(t)),
             timed ? primer.Steps!.Skip(skipped) : null, timed ? primer.Durations!.Skip(skipped) : null);
         var draw = new Draws(options, options.MaxCopy is null ? null : copies?.Track(), Vocabulary);
-        foreach (string token in start.Tokens)
-        {
-            draw.Copies?.Append(token);
-            draw.Key?.Append(Vocabulary.IdOf(token));
-        }
+        foreach (string token in start.Tokens) draw.Copies?.Append(token);
+        foreach (long id in sequence.Tokens) draw.Key?.Append((int)id);
 
         if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream();
         var clock = Stopwatch.StartNew();

@@ -8,7 +8,7 @@ namespace Sonata.Generation;
 /// Keeps a sampled piece in its key, as it goes: the key is the major or natural-minor scale that
 /// holds the most pitches of the last <see cref="Window"/> tokens (the primer's at first, so the
 /// piece may still modulate), and before each draw every pitch of a token outside that scale
-/// multiplies the token's probability by <see cref="Factor"/>.
+/// multiplies the token's probability by a factor in (0, 1].
 /// </summary>
 internal sealed class KeyPull
 {
@@ -24,13 +24,9 @@ internal sealed class KeyPull
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(factor, 1);
-        Factor = factor;
         _logFactor = (float)Math.Log(factor);
         _pitchClasses = [.. vocabulary.Tokens.Select(PitchClassesOf)];
     }
-
-    /// <summary>What a pitch outside the key multiplies its token's probability by, in (0, 1].</summary>
-    public double Factor { get; }
 
     /// <summary>Reads the token the piece goes on with.</summary>
     public void Append(int token)

@@ -53,7 +53,7 @@ public sealed class MusicLstm : MusicModel
     public override IReadOnlyList<MusicModel> Members => [this];
 
     /// <summary>
-    /// <paramref name="tokens"/>: (B, L) ids. <paramref name="state"/>: hidden and cell, each
+    /// <paramref name="contexts"/>: (B, L) ids. <paramref name="state"/>: hidden and cell, each
     /// (layers, B, H), or null for zeros. Returns (B, V) log-probabilities of the token after each
     /// window, and the LSTM's state after the last step.
     /// </summary>

@@ -59,4 +59,11 @@ public static class FigureLabels
             ? $"≤ {Format(figure, range.Max)}"
             : $"{Format(figure, range.P10)}–{Format(figure, range.P90)}";
     }
+
+    /// <summary>Where a piece's longest verbatim copy stands in the corpus, "file @ token position", or "–" when nothing is copied.</summary>
+    public static string CopiedFrom(VerbatimCopy copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        return copy.Source is { } source ? string.Create(CultureInfo.InvariantCulture, $"{source.FileKey} @ {source.Position}") : "–";
+    }
 }

@@ -45,8 +45,7 @@ internal static class HtmlPiecesTable
         if (piece.Judgement is { } judgement)
         {
             foreach (var verdict in judgement.Verdicts) Html.FigureCell(html, verdict);
-            html.Append("<td>").Append(judgement.Figures.LongestCopy.Source is { } s
-                ? Html.Text(string.Create(CultureInfo.InvariantCulture, $"{s.FileKey} @ {s.Position}")) : "–").Append("</td>");
+            html.Append("<td>").Append(Html.Text(FigureLabels.CopiedFrom(judgement.Figures.LongestCopy))).Append("</td>");
         }
         else
         {

@@ -21,8 +21,8 @@ public sealed record TrainingConfig
 
     /// <summary>
     /// The networks: by default three rhythm-aware networks of the lab's size (README: the recipe
-    /// race, and rhythm in the model: 48.6 % validation where three of the lab's reached 47.5 %
-    /// in the same 14 minutes, and music with a rhythm of its own).
+    /// race, and rhythm in the model: 44.3 % validation for the networks alone where three of the
+    /// lab's reached 41.5 %, and music with a rhythm of its own).
     /// </summary>
     public ModelOptions Model { get; init; } = new() { Members = StreamsMembers, Network = NetworkKind.Rhythm };
 

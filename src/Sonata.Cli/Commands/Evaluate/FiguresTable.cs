@@ -60,7 +60,7 @@ public static class FiguresTable
             table.AddRow(cells);
         }
         var copiedFrom = new List<IRenderable> { new Text("  copied from") };
-        copiedFrom.AddRange(judgement.Pieces.Select(p => p.Figures.LongestCopy.Source is { } s ? new Text($"{s.FileKey} @ {s.Position}") : new Text("–")));
+        copiedFrom.AddRange(judgement.Pieces.Select(p => new Text(FigureLabels.CopiedFrom(p.Figures.LongestCopy))));
         copiedFrom.AddRange(Enumerable.Repeat(Text.Empty, (median ? 1 : 0) + (2 * judgement.Ranges.Count)));
         table.AddRow(copiedFrom);
 
@@ -92,7 +92,7 @@ public static class FiguresTable
         foreach (var piece in judgement.Pieces)
         {
             table.AddRow([new Text(piece.Name), .. figures.Select(f => Cell(piece.Verdicts, f)),
-                new Text(piece.Figures.LongestCopy.Source is { } s ? $"{s.FileKey} @ {s.Position}" : "–")]);
+                new Text(FigureLabels.CopiedFrom(piece.Figures.LongestCopy))]);
         }
         table.AddRow([new Markup($"[bold]median of {judgement.Pieces.Count}[/]"), .. figures.Select(f => Cell(judgement.Median.Verdicts, f)), Text.Empty]);
         var ranges = judgement.Ranges.Single(r => r.ExcerptTokens == judgement.Median.ExcerptTokens);

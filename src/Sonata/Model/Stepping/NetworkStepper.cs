@@ -12,9 +12,6 @@ namespace Sonata.Model.Stepping;
 /// </summary>
 public abstract class NetworkStepper
 {
-    /// <summary>Whether the model reads each token's step and duration, and predicts them.</summary>
-    public abstract bool ReadsTiming { get; }
-
     public abstract int VocabularySize { get; }
 
     /// <summary>Reads the next token (with its step and duration classes for a rhythm-aware model).</summary>
@@ -64,8 +61,6 @@ public abstract class NetworkStepper
     private sealed class EnsembleStepper(IReadOnlyList<NetworkStepper> members) : NetworkStepper
     {
         private float[] _scratch = [];
-
-        public override bool ReadsTiming => members[0].ReadsTiming;
 
         public override int VocabularySize => members[0].VocabularySize;
 
@@ -117,8 +112,6 @@ internal sealed class LabStepper : NetworkStepper
         _head = new TokenHead(weights);
     }
 
-    public override bool ReadsTiming => false;
-
     public override int VocabularySize => _head.Outputs;
 
     public override void Read(long token, long step, long duration) => _lstm.Step(_embedding.Row(token));
@@ -162,8 +155,6 @@ internal sealed class RhythmStepper : NetworkStepper
         _withToken = new float[_durationDense.Inputs];
         _durationHidden = new float[_durationDense.Outputs];
     }
-
-    public override bool ReadsTiming => true;
 
     public override int VocabularySize => _tokenHead.Outputs;
 
