@@ -97,7 +97,7 @@ public static class SonataApp
 
     /// <summary>Errors that describe bad input or a missing tool: their message is the whole story.</summary>
     private static bool IsUserError(Exception e) => e is MidiFormatException or CorpusException
-        or CheckpointMismatchException or UnknownTokensException or SoundToolMissingException
+        or CheckpointMismatchException or TimeBudgetException or UnknownTokensException or SoundToolMissingException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
         or InvalidDataException or ArgumentException or InvalidOperationException or FormatException or IOException;
 

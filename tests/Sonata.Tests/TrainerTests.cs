@@ -160,21 +160,30 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
-    public void A_time_budget_ends_training_in_time_for_the_final_scoring()
+    public void A_run_keeps_its_newest_and_its_best_checkpoint_unless_asked_for_all()
     {
-        var folder = Folder("budget");
-        var config = Tiny(epochs: 10_000) with
-        {
-            Training = Tiny(1).Training with { Epochs = 10_000, Minutes = 0.1, MaxEvalBatches = 20, ValidationWindows = 256 },
-        };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var summary = Train(config, folder);
+        var folder = Folder("keep");
+        Directory.CreateDirectory(folder.CheckpointFolder);
+        foreach (int epoch in new[] { 1, 2, 3, 4 }) File.WriteAllText(folder.CheckpointFile(epoch), "");
+        EpochMetrics Epoch(int epoch, double accuracy) => new(epoch, 1, 1, accuracy, 1);
 
-        Assert.Equal(StopReason.TimeBudget, summary.StopReason);
-        Assert.True(clock.Elapsed.TotalSeconds < 6 + 3, $"{clock.Elapsed.TotalSeconds:F1} s for a budget of 6 s");
-        Assert.True(summary.Epochs > 1);
-        Assert.NotNull(summary.ValAccuracy);                 // epochs scored a subset; the best is scored on the whole split
-        Assert.NotNull(summary.TestAccuracy);
+        folder.KeepNewestAndBest([Epoch(1, 0.30), Epoch(2, 0.45), Epoch(3, 0.40), Epoch(4, 0.41)]);
+
+        Assert.Equal([2, 4], folder.Checkpoints().Select(c => c.Epoch));
+
+        var all = Folder("all");
+        var kept = Tiny(epochs: 3) with { Training = Tiny(3).Training with { KeepCheckpoints = CheckpointKeeping.All } };
+        Train(kept, all);
+        Assert.Equal([1, 2, 3], all.Checkpoints().Select(c => c.Epoch));
+        var pruned = Folder("pruned");
+        var summary = Train(Tiny(epochs: 3), pruned);
+        var epochs = pruned.Checkpoints().Select(c => c.Epoch).ToList();
+        Assert.Contains(3, epochs);
+        Assert.Contains(summary.BestEpoch!.Value, epochs);
+        Assert.InRange(epochs.Count, 1, 2);
+        var missing = Enumerable.Range(1, 3).First(e => !epochs.Contains(e));
+        var refusal = Assert.Throws<FileNotFoundException>(() => CheckpointChoice.Of(pruned, epoch: missing));
+        Assert.Contains("--keep-checkpoints all", refusal.Message);
     }
 
     [Fact]

@@ -45,7 +45,9 @@ public sealed record CheckpointChoice(string File, int Epoch, string Why)
             string chosen = folder.CheckpointFile(asked);
             return System.IO.File.Exists(chosen)
                 ? new CheckpointChoice(chosen, asked, "asked for")
-                : throw new FileNotFoundException($"the run folder {folder.Path} holds no checkpoint of epoch {asked}", chosen);
+                : throw new FileNotFoundException(
+                    $"the run folder {folder.Path} holds no checkpoint of epoch {asked}: it keeps epochs {string.Join(", ", folder.Checkpoints().Select(c => c.Epoch))} " +
+                    "(a run keeps its newest and its best; train with --keep-checkpoints all to keep every epoch)", chosen);
         }
         var newestHeader = Checkpoint.ReadHeader(newest);
         return Best(newestHeader.History, folder) ?? new CheckpointChoice(newest, newestHeader.Epoch, "the newest");

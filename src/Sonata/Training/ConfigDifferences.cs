@@ -15,6 +15,7 @@ public static class ConfigDifferences
     [
         "token_source", "training.epochs", "training.minutes", "training.patience", "training.target_accuracy",
         "training.threads", "training.device", "training.max_eval_batches", "training.validation_windows",
+        "training.test_windows", "training.keep_checkpoints",
     ];
 
     /// <summary>"training.learning_rate 0.001 → 0.002" for each option that differs from <paramref name="before"/> to <paramref name="after"/>.</summary>

@@ -46,6 +46,7 @@ public static class Evaluator
             : new SplitScore(lossSum / seen, (double)correct / seen, blended ? (double)networkCorrect / seen : null)
             {
                 StepAccuracy = timed ? (double)stepsCorrect / seen : null,
+                Windows = seen,
             };
     }
 }

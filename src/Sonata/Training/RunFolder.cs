@@ -55,6 +55,21 @@ public sealed partial class RunFolder(string path)
 
     public string? NewestCheckpoint() => Checkpoints() is { Count: > 0 } all ? all[^1].File : null;
 
+    /// <summary>
+    /// Deletes every checkpoint but the newest (what a resume continues from) and the best of
+    /// <paramref name="history"/> by validation (what speaks for the run). Called once the newest is
+    /// complete, so a process killed midway leaves both still in the folder.
+    /// </summary>
+    public void KeepNewestAndBest(IReadOnlyList<EpochMetrics> history)
+    {
+        var all = Checkpoints();
+        if (all.Count <= 1) return;
+        var keep = new HashSet<string>(StringComparer.Ordinal) { all[^1].File };
+        if (CheckpointChoice.Best(history, this) is { } best) keep.Add(best.File);
+        foreach (var (_, file) in all)
+            if (!keep.Contains(file)) File.Delete(file);
+    }
+
     public void WriteConfig(TrainingConfig config) => JsonFiles.Write(ConfigFile, config);
 
     public void WriteVocabulary(Vocabulary vocabulary) => vocabulary.Save(VocabularyFile);

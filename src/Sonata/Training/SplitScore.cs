@@ -8,4 +8,7 @@ public sealed record SplitScore(double Loss, double Accuracy, double? NetworkAcc
 {
     /// <summary>For rhythm-aware networks: the share of windows whose most likely next step is the label's.</summary>
     public double? StepAccuracy { get; init; }
+
+    /// <summary>Windows scored.</summary>
+    public long Windows { get; init; }
 }

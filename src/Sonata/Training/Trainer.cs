@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Sonata.Dataset;
 using Sonata.Model;
 using Sonata.Prediction;
@@ -15,9 +14,15 @@ namespace Sonata.Training;
 /// backward → clip → step), score the validation split, write a checkpoint, metrics.csv and the
 /// plots. At the end, the checkpoint with the best validation accuracy is scored on the test split.
 /// </summary>
-public sealed class Trainer(TrainingConfig config)
+/// <param name="job">Where the time budget started and what it keeps for after training, and the clock it reads; default: <see cref="JobBudget.None"/>.</param>
+public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
 {
     public TrainingConfig Config { get; } = config;
+
+    private readonly JobBudget _job = job ?? JobBudget.None;
+
+    /// <summary>Epochs over which the summary gives the validation accuracy's recent gain.</summary>
+    private const int RecentEpochs = 3;
 
     /// <summary>
     /// Runs (or, with <paramref name="resume"/>, continues from the newest checkpoint in
@@ -34,7 +39,7 @@ public sealed class Trainer(TrainingConfig config)
         // A tokens file keeps no timing for the rhythm-aware network to read: the lab's network
         // trains instead, and the run records it (and says so).
         if (Config.Model.Network == NetworkKind.Rhythm && corpus.Events is null)
-            return new Trainer(Config with { Model = Config.Model with { Network = NetworkKind.Lab } })
+            return new Trainer(Config with { Model = Config.Model with { Network = NetworkKind.Lab } }, _job)
                 .Train(corpus, folder, resume, progress, ["the lab's network instead of the rhythm-aware one: the tokens file keeps no timing"], cancellationToken);
         return Train(corpus, folder, resume, progress, [], cancellationToken);
     }
@@ -98,18 +103,25 @@ public sealed class Trainer(TrainingConfig config)
 
         // ---- Epochs: train, validate (every window, or the seeded subset), save; stop at the
         //      last epoch, the target accuracy, the patience's end, or in time for the final
-        //      scoring to end within the time budget
+        //      scoring to end within the time budget. A budget too small for one epoch is refused
+        //      before the first, from speeds measured on this machine.
         long[] validationWindows = options.ValidationWindows is { } subset
             ? WindowSubset.Of(split.Validation, subset, options.Seed) : split.Validation;
-        var clock = new TrainingClock(options.Minutes, validationWindows.Length,
-            split.Test.Length + (options.ValidationWindows is null ? 0 : split.Validation.Length));
-        if (clock.HasBudget) MeasureScoring(predictor, windows, validationWindows, evaluation, clock);
+        var finalScoring = FinalScoring.For(options, split);
+        var clock = new TrainingClock(options.Minutes, _job, validationWindows.Length, finalScoring.Windows);
+        int epochBatches = Math.Min(recipe.BatchesPerEpoch, options.MaxBatchesPerEpoch ?? int.MaxValue);
+        if (clock.HasBudget)
+        {
+            SpeedProbe.Measure(model, recipe, predictor, windows, validationWindows, evaluation, clock, progress);
+            TimeBudget.EnsureOneEpochFits(options.Minutes!.Value, _job, clock, epochBatches);
+            progress?.Report(new TrainingProgress(TrainingPhase.Budgeted) { Budget = clock.Plan(epochBatches) });
+        }
         var stopReason = StopReason.Epochs;
         try
         {
             for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
             {
-                if (clock.OutOfTime)
+                if (epoch > firstEpoch && clock.OutOfTime)
                 {
                     stopReason = StopReason.TimeBudget;
                     break;
@@ -128,10 +140,12 @@ public sealed class Trainer(TrainingConfig config)
                 Checkpoint.Save(folder.CheckpointFile(epoch),
                     new CheckpointHeader(Checkpoint.Format, epoch, Config, vocabulary.Tokens, history), model, optimizer);
                 folder.WriteMetrics(history);
+                if (options.KeepCheckpoints == CheckpointKeeping.NewestAndBest) folder.KeepNewestAndBest(history);
                 progress?.Report(new TrainingProgress(TrainingPhase.EpochFinished)
                 {
                     Epoch = epoch, Epochs = options.Epochs, Metrics = metrics,
-                    SecondsLeft = clock.SecondsLeft((long)(options.Epochs - epoch) * recipe.BatchesPerEpoch, options.Epochs - epoch),
+                    SecondsLeft = clock.SecondsLeft((long)(options.Epochs - epoch) * epochBatches, options.Epochs - epoch),
+                    JobSecondsLeft = clock.JobSecondsLeft,
                 });
                 if (StopAfter(history, trained.OutOfTime) is { } reason)
                 {
@@ -145,8 +159,8 @@ public sealed class Trainer(TrainingConfig config)
             stopReason = StopReason.Cancelled;
         }
 
-        // ---- Test: the best epoch's checkpoint on the test split (and on the whole validation
-        //      split, when epochs were validated on a subset)
+        // ---- Test: the best epoch's checkpoint on the test split (its seeded subset, or the
+        //      whole split and the whole validation split too, the lab's way)
         var summary = new TrainingSummary
         {
             TrainBatches = recipe.BatchesPerEpoch,
@@ -155,17 +169,22 @@ public sealed class Trainer(TrainingConfig config)
             Epochs = history.Count,
             StopReason = stopReason,
             Seconds = history.Sum(m => m.Seconds),
+            EpochSeconds = TimeBudget.TypicalEpochSeconds(history, epochBatches),
+            TestSplitWindows = split.Test.Length,
+            RecentGain = history.Count > RecentEpochs ? history[^1].ValAccuracy - history[^(RecentEpochs + 1)].ValAccuracy : null,
         };
         if (CheckpointChoice.Best(history, folder) is { } best)
         {
-            var testClock = Stopwatch.StartNew();
+            double testStarted = clock.Elapsed;
             Checkpoint.Load(best.File, model, optimizer: null);
-            var wholeValidation = options.ValidationWindows is null ? null
-                : Evaluator.Score(predictor, windows, split.Validation, evaluation, BatchProgress(progress, TrainingPhase.Validating, best.Epoch));
-            var test = Evaluator.Score(predictor, windows, split.Test, evaluation, BatchProgress(progress, TrainingPhase.Testing, best.Epoch));
+            var wholeValidation = finalScoring.Validation is { } whole
+                ? Evaluator.Score(predictor, windows, whole, evaluation, BatchProgress(progress, TrainingPhase.Validating, best.Epoch))
+                : null;
+            var test = Evaluator.Score(predictor, windows, finalScoring.Test, evaluation, BatchProgress(progress, TrainingPhase.Testing, best.Epoch));
             summary = summary with
             {
                 BestValAccuracy = history.Single(m => m.Epoch == best.Epoch).ValAccuracy,
+                ValWindowsScored = wholeValidation?.Windows ?? Math.Min(validationWindows.Length, (long)(options.MaxEvalBatches ?? int.MaxValue) * evaluation.BatchSize),
                 BestEpoch = best.Epoch,
                 ValAccuracy = wholeValidation?.Accuracy,
                 ValLoss = wholeValidation?.Loss,
@@ -176,7 +195,8 @@ public sealed class Trainer(TrainingConfig config)
                 ValStepAccuracy = wholeValidation?.StepAccuracy,
                 TestStepAccuracy = test.StepAccuracy,
                 TestModel = $"best (epoch {best.Epoch})",
-                Seconds = summary.Seconds + testClock.Elapsed.TotalSeconds,
+                TestWindowsScored = test.Windows,
+                Seconds = summary.Seconds + clock.Elapsed - testStarted,
             };
         }
         folder.WriteSummary(summary);
@@ -194,15 +214,6 @@ public sealed class Trainer(TrainingConfig config)
             && (validation, test) != (Config.Data.ValidationPieces, Config.Data.TestPieces))
             fitted.Add($"{validation} file(s) validate and {test} test instead of {Config.Data.ValidationPieces} and {Config.Data.TestPieces}: the corpus has {data.FileLengths.Count} files");
         return fitted;
-    }
-
-    /// <summary>Times the scoring of one batch, so that even the first epoch leaves time for the scoring after it.</summary>
-    private static void MeasureScoring(Predictor predictor, TokenWindows windows, long[] validation, EvaluationOptions evaluation, TrainingClock clock)
-    {
-        long[] probe = validation[..Math.Min(validation.Length, evaluation.BatchSize)];
-        var started = Stopwatch.StartNew();
-        Evaluator.Score(predictor, windows, probe, evaluation);
-        clock.Scored(probe.Length, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>Why training stops after the last epoch of <paramref name="history"/>, or null to go on.</summary>
@@ -234,13 +245,12 @@ public sealed class Trainer(TrainingConfig config)
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         int epochsLeft = Config.Training.Epochs - epoch;
         double lossSum = 0;
-        var started = Stopwatch.StartNew();
+        double started = clock.Elapsed;
         for (int batch = 0; batch < batches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (batch > 0 && clock.OutOfTime) return (lossSum / batch, batch, true);
             lossSum += TrainingStep.Run(model, optimizer, recipe, batch, Config.Training.ClipNorm);
-            if (batch == 0) clock.Trained(1, started.Elapsed.TotalSeconds);
             progress?.Report(new TrainingProgress(TrainingPhase.Training)
             {
                 Epoch = epoch,
@@ -248,10 +258,12 @@ public sealed class Trainer(TrainingConfig config)
                 Batch = batch + 1,
                 Batches = batches,
                 RunningLoss = lossSum / (batch + 1),
-                Seconds = started.Elapsed.TotalSeconds,
+                Seconds = clock.Elapsed - started,
                 LastValAccuracy = history.Count > 0 ? history[^1].ValAccuracy : null,
                 SecondsLeft = clock.SecondsLeft(batches - batch - 1 + (long)epochsLeft * batches, epochsLeft + 1),
+                JobSecondsLeft = clock.JobSecondsLeft,
             });
+            if (batch == 0) clock.Trained(1, clock.Elapsed - started);   // read after the report: a test's clock moves there
         }
         return (lossSum / batches, batches, false);
     }

@@ -46,6 +46,16 @@ public sealed record TrainingOptions
     /// </summary>
     public int? ValidationWindows { get; init; }
 
+    /// <summary>
+    /// Score the best epoch on a fixed seeded subset of this many test windows, its validation
+    /// figure being its epoch's; null: on the whole test split, and on the whole validation split
+    /// too when epochs validated a subset (the lab's way).
+    /// </summary>
+    public int? TestWindows { get; init; }
+
+    /// <summary>Which checkpoints the run folder keeps: the newest and the best (default), or every epoch's.</summary>
+    public CheckpointKeeping KeepCheckpoints { get; init; }
+
     /// <summary>Train on at most this many batches an epoch (tests, <c>--dry-run</c>); null: all.</summary>
     public int? MaxBatchesPerEpoch { get; init; }
 

@@ -5,6 +5,12 @@ public enum TrainingPhase
 {
     /// <summary>Data, model and run folder are ready; <see cref="TrainingProgress.Plan"/> says what follows.</summary>
     Started,
+    /// <summary>A time budget's speed probe scored a batch of windows (before the first epoch).</summary>
+    MeasuringScoring,
+    /// <summary>A time budget's speed probe ran a training batch (before the first epoch).</summary>
+    MeasuringTraining,
+    /// <summary>The speeds are measured and the budget fits an epoch: <see cref="TrainingProgress.Budget"/> says what it allows.</summary>
+    Budgeted,
     Training,
     Validating,
     /// <summary>An epoch finished and its checkpoint is written; <see cref="TrainingProgress.Metrics"/> holds its row.</summary>

@@ -29,8 +29,17 @@ public sealed record TrainingProgress(TrainingPhase Phase)
     /// </summary>
     public double? SecondsLeft { get; init; }
 
+    /// <summary>
+    /// Seconds the whole job has left to the end of its time budget (training, and what the job
+    /// keeps for after it: <see cref="JobBudget.ReserveSeconds"/>); null without a budget. Set with <see cref="SecondsLeft"/>.
+    /// </summary>
+    public double? JobSecondsLeft { get; init; }
+
     /// <summary>Set with <see cref="TrainingPhase.EpochFinished"/>.</summary>
     public EpochMetrics? Metrics { get; init; }
+
+    /// <summary>Set with <see cref="TrainingPhase.Budgeted"/>.</summary>
+    public BudgetPlan? Budget { get; init; }
 
     /// <summary>Set with <see cref="TrainingPhase.Started"/>.</summary>
     public TrainingPlan? Plan { get; init; }

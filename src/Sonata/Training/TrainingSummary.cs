@@ -46,6 +46,21 @@ public sealed record TrainingSummary
     /// <summary>A rhythm-aware model's step accuracy on the test split; else null.</summary>
     public double? TestStepAccuracy { get; init; }
 
+    /// <summary>Validation windows behind <see cref="ValAccuracy"/>, or else behind <see cref="BestValAccuracy"/>.</summary>
+    public long ValWindowsScored { get; init; }
+
+    /// <summary>Windows of the whole test split.</summary>
+    public long TestSplitWindows { get; init; }
+
+    /// <summary>Test windows behind <see cref="TestAccuracy"/>: the whole split, or a seeded subset (<see cref="TrainingOptions.TestWindows"/>).</summary>
+    public long TestWindowsScored { get; init; }
+
+    /// <summary>Seconds an epoch took (the median of those that ran every batch), for what a longer budget would buy; null without epochs.</summary>
+    public double? EpochSeconds { get; init; }
+
+    /// <summary>The validation accuracy's gain over the last 3 epochs (points as a fraction); null with fewer than 4.</summary>
+    public double? RecentGain { get; init; }
+
     public StopReason StopReason { get; init; }
 
     /// <summary>Wall-clock seconds of every completed epoch plus the final test.</summary>

@@ -33,8 +33,16 @@ public sealed partial class TrainCommand
         public int? Epochs { get; set; }
 
         [CommandOption("--minutes <M>")]
-        [Description("A time budget: training stops in time to score the best epoch on the whole validation and test splits within M minutes.")]
+        [Description("A time budget: training stops in time to score its best epoch within M minutes. A budget too small for one epoch on this machine is refused at once, naming the smallest that fits.")]
         public double? Minutes { get; set; }
+
+        [CommandOption("--budget-from <UNIX-SECONDS>")]
+        [Description("The budget counts from this moment (seconds since 1970, UTC) rather than from now: a job's start, so that its earlier stages count too (scripts/compose).")]
+        public long? BudgetFrom { get; set; }
+
+        [CommandOption("--budget-reserve <SECONDS>")]
+        [Description("Seconds of the budget kept for what follows training (scripts/compose: the piece and its page).")]
+        public double? BudgetReserve { get; set; }
 
         [CommandOption("--patience <N>")]
         [Description("Stop after N epochs without a better validation accuracy; 0: never. Default: the recipe's (streams 4, lab 0).")]
@@ -43,6 +51,14 @@ public sealed partial class TrainCommand
         [CommandOption("--validation-windows <N>")]
         [Description("Validate each epoch on a fixed seeded subset of N windows (the best epoch is scored on the whole splits at the end); 0: every window. Default: the recipe's (streams 2048, lab 0).")]
         public int? ValidationWindows { get; set; }
+
+        [CommandOption("--test-windows <N>")]
+        [Description("Score the best epoch on a fixed seeded subset of N test windows (its validation figure is its epoch's subset), with a 95 % interval; 0: the whole test split, and the whole validation split when epochs scored a subset (the lab's way). Default: the recipe's (streams 4096, lab 0).")]
+        public int? TestWindows { get; set; }
+
+        [CommandOption("--keep-checkpoints <WHICH>")]
+        [Description("newest-and-best: keep the newest epoch's checkpoint (to resume) and the best by validation (what speaks for the run); all: every epoch's.")]
+        public string? KeepCheckpoints { get; set; }
 
         [CommandOption("--target-accuracy <A>")]
         [Description("Stop once the validation accuracy reaches A (0..1).")]
@@ -174,7 +190,10 @@ public sealed partial class TrainCommand
         {
             if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1");
             if (Minutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) return ValidationResult.Error("--minutes must be a positive number of minutes");
-            if (Patience < 0 || ValidationWindows < 0) return ValidationResult.Error("--patience and --validation-windows must not be negative");
+            if (Patience < 0 || ValidationWindows < 0 || TestWindows < 0) return ValidationResult.Error("--patience, --validation-windows and --test-windows must not be negative");
+            if (BudgetReserve is < 0 || (BudgetFrom ?? BudgetReserve) is not null && Minutes is null)
+                return ValidationResult.Error("--budget-from and --budget-reserve shape a budget: give --minutes too, and a reserve of 0 seconds or more");
+            if (KeepCheckpoints is not (null or "newest-and-best" or "all")) return ValidationResult.Error("--keep-checkpoints is newest-and-best or all");
             if (TargetAccuracy is <= 0 or > 1) return ValidationResult.Error("--target-accuracy is a fraction in (0, 1], e.g. 0.6");
             if (SequenceLength < 1 || Embedding < 1 || Hidden < 1 || Layers < 1)
                 return ValidationResult.Error("--sequence-length, --embedding, --hidden and --layers must be at least 1");
@@ -193,6 +212,13 @@ public sealed partial class TrainCommand
             if (Resume && Out is null) return ValidationResult.Error("--resume needs the run folder: --out DIR");
             return ValidationResult.Success();
         }
+
+        /// <summary>Where the budget started and what it keeps for after training, for the trainer.</summary>
+        public JobBudget ToJobBudget() => new()
+        {
+            Started = BudgetFrom is { } from ? DateTimeOffset.FromUnixTimeSeconds(from) : null,
+            ReserveSeconds = BudgetReserve ?? 0,
+        };
 
         /// <summary>
         /// The options of the run, in the library's records: the one place settings map onto them.
@@ -222,6 +248,8 @@ public sealed partial class TrainCommand
                     Minutes = Minutes,
                     Patience = Patience is { } patience ? (patience == 0 ? null : patience) : defaults.Training.Patience,
                     ValidationWindows = ValidationWindows is { } windows ? (windows == 0 ? null : windows) : defaults.Training.ValidationWindows,
+                    TestWindows = TestWindows is { } tests ? (tests == 0 ? null : tests) : defaults.Training.TestWindows,
+                    KeepCheckpoints = KeepCheckpoints == "all" ? CheckpointKeeping.All : CheckpointKeeping.NewestAndBest,
                     LearningRate = LearningRate,
                     WeightDecay = WeightDecay,
                     LearningRateDecay = LearningRateDecay,

@@ -32,7 +32,7 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
             var corpus = await source.LoadAsync(cancellationToken);
             var config = settings.ToConfig(source.Description);
             console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
-            var trainer = new Trainer(config);
+            var trainer = new Trainer(config, settings.ToJobBudget());
             summary = console.Profile.Capabilities.Interactive
                 ? await console.Progress()
                     .AutoClear(false)
@@ -43,31 +43,16 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
                         CancellationToken.None))
                 : await Task.Run(() => trainer.Run(corpus, folder, settings.Resume, new TrainingLines(console), cancellationToken), CancellationToken.None);
         }
-        catch (Exception error) when (error is CheckpointMismatchException or InvalidOperationException)
+        catch (Exception error) when (error is CheckpointMismatchException or TimeBudgetException or InvalidOperationException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
             return 1;
         }
 
-        if (summary.ValAccuracy is { } whole)
-            console.MarkupLineInterpolated(
-                $"validation accuracy [bold]{whole:P2}[/]{TrainingText.NetworkAlone(summary.NetworkValAccuracy)}{TrainingText.Steps(summary.ValStepAccuracy)} (loss {summary.ValLoss:F4}) on the whole split");
-        if (summary.TestAccuracy is { } accuracy)
-            console.MarkupLineInterpolated(
-                $"test accuracy [bold]{accuracy:P2}[/]{TrainingText.NetworkAlone(summary.NetworkTestAccuracy)}{TrainingText.Steps(summary.TestStepAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model; best validation accuracy {summary.BestValAccuracy:P2}{(summary.ValAccuracy is null ? "" : " (subset)")}");
-        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {summary.Seconds:F0} s, stopped by {Describe(summary.StopReason)}; metrics, plots and checkpoints in {folder.Path}");
+        TrainingText.Summary(console, summary, settings.Minutes, folder.Path);
         if (summary.StopReason != StopReason.Cancelled) return 0;
         console.MarkupLineInterpolated(
             $"[yellow]stopped:[/] the unfinished epoch was dropped; continue with: sonata train --resume --out {folder.Path}");
         return Interrupted;
     }
-
-    private static string Describe(StopReason reason) => reason switch
-    {
-        StopReason.Epochs => "the last epoch",
-        StopReason.TargetAccuracy => "the target accuracy",
-        StopReason.Patience => "the patience (validation stopped improving)",
-        StopReason.TimeBudget => "the time budget",
-        _ => "Ctrl-C",
-    };
 }

@@ -24,14 +24,20 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
                 var task = TaskFor(report, $"epoch {report.Epoch}/{report.Epochs}");
                 double stepsPerSecond = report.Batch / Math.Max(report.Seconds, 1e-9);
                 string validated = report.LastValAccuracy is { } accuracy ? $"  val {accuracy:P1}" : "";
-                task.Description = $"epoch {report.Epoch}/{report.Epochs}  loss {report.RunningLoss:F4}{validated}  {stepsPerSecond:F2} steps/s{TrainingText.Left(report.SecondsLeft)}";
+                task.Description = $"epoch {report.Epoch}/{report.Epochs}  loss {report.RunningLoss:F4}{validated}  {stepsPerSecond:F2} steps/s{TrainingText.Left(report.SecondsLeft, report.JobSecondsLeft)}";
                 task.Value = report.Batch;
+                break;
+            case TrainingPhase.MeasuringScoring or TrainingPhase.MeasuringTraining:
+                TaskFor(report, "measuring this machine's speed for the budget").Value = report.Batch;
                 break;
             case TrainingPhase.Validating:
                 TaskFor(report, $"epoch {report.Epoch}/{report.Epochs}  validating").Value = report.Batch;
                 break;
             case TrainingPhase.Testing:
                 TaskFor(report, $"test (best model, epoch {report.Epoch})").Value = report.Batch;
+                break;
+            case TrainingPhase.Budgeted when report.Budget is { } budget:
+                TrainingText.Budget(console, budget);
                 break;
             case TrainingPhase.EpochFinished:
                 _task?.StopTask();

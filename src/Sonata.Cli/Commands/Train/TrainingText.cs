@@ -20,12 +20,63 @@ internal static class TrainingText
             console.MarkupLineInterpolated($"[yellow]fitted to a small corpus:[/] {fitted}");
     }
 
+    /// <summary>What the budget allows on this machine, as measured before the first epoch.</summary>
+    public static void Budget(IAnsiConsole console, BudgetPlan budget) =>
+        console.MarkupLineInterpolated(
+            $"measured here: an epoch takes about {Clock(budget.EpochSeconds)} (validation {Clock(budget.ValidationSeconds)} of it), the final scoring {Clock(budget.FinalScoringSeconds)}; the budget leaves training {Clock(budget.TrainingSeconds)}: about {budget.Epochs} epoch(s){(budget.JobSeconds > budget.TrainingSeconds ? $", the job {Clock(budget.JobSeconds)}" : "")}");
+
     public static void Epoch(IAnsiConsole console, TrainingProgress report)
     {
         if (report.Metrics is not { } m) return;
         console.MarkupLineInterpolated(
-            $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}{Steps(m.ValStepAccuracy)}  {m.Seconds:F0} s{Left(report.SecondsLeft)}");
+            $"epoch {m.Epoch}/{report.Epochs}  train loss {m.TrainLoss:F4}  val loss {m.ValLoss:F4}  val accuracy [bold]{m.ValAccuracy:P2}[/]{NetworkAlone(m.NetworkValAccuracy)}{Steps(m.ValStepAccuracy)}  {m.Seconds:F0} s{Left(report.SecondsLeft, report.JobSecondsLeft)}");
     }
+
+    /// <summary>The run's figures (saying what they were measured on) and what its budget bought.</summary>
+    public static void Summary(IAnsiConsole console, TrainingSummary summary, double? budgetMinutes, string folder)
+    {
+        if (summary.TestAccuracy is { } test)
+        {
+            double validation = summary.ValAccuracy ?? summary.BestValAccuracy!.Value;
+            string validationOn = summary.ValAccuracy is null
+                ? $"its {summary.ValWindowsScored:N0} seeded windows, scored with epoch {summary.BestEpoch}"
+                : $"the whole split ({summary.ValWindowsScored:N0} windows)";
+            console.MarkupLineInterpolated(
+                $"validation accuracy [bold]{validation:P2}[/] ± {Binomial.HalfWidth95(validation, summary.ValWindowsScored):P1}{NetworkAlone(summary.NetworkValAccuracy)}{Steps(summary.ValStepAccuracy)} on {validationOn}");
+            string testOn = summary.TestWindowsScored < summary.TestSplitWindows
+                ? $"a seeded {summary.TestWindowsScored:N0} of its windows" : $"the whole split ({summary.TestWindowsScored:N0} windows)";
+            console.MarkupLineInterpolated(
+                $"test accuracy [bold]{test:P2}[/] ± {Binomial.HalfWidth95(test, summary.TestWindowsScored):P1}{NetworkAlone(summary.NetworkTestAccuracy)}{Steps(summary.TestStepAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model, on {testOn}; ± is a 95 % interval");
+        }
+        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}{Outlook(summary, budgetMinutes)}");
+        console.MarkupLineInterpolated($"metrics, plots and checkpoints in {folder}");
+    }
+
+    /// <summary>"; an epoch takes 1:50 here, and …": what a longer budget would add, when the budget stopped the run.</summary>
+    private static string Outlook(TrainingSummary summary, double? budgetMinutes)
+    {
+        if (summary.StopReason != StopReason.TimeBudget || summary.EpochSeconds is not { } epoch || budgetMinutes is not { } minutes) return "";
+        string trend = summary.RecentGain is { } gain
+            ? string.Create(CultureInfo.CurrentCulture, $" (validation {(gain >= 0 ? "+" : "−")}{Math.Abs(gain) * 100:0.0} points over its last 3 epochs)")
+            : "";
+        double longer = Math.Max(30, 2 * Math.Ceiling(minutes));
+        int more = (int)((longer - minutes) * 60 / epoch);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"; an epoch takes {Clock(epoch)} here{trend}: a longer budget trains more of them, until validation stops improving (--minutes {longer:0} would train about {more} more)");
+    }
+
+    private static string Describe(StopReason reason) => reason switch
+    {
+        StopReason.Epochs => "the last epoch",
+        StopReason.TargetAccuracy => "the target accuracy",
+        StopReason.Patience => "the patience (validation stopped improving: a longer budget would not add)",
+        StopReason.TimeBudget => "the time budget",
+        _ => "Ctrl-C",
+    };
+
+    /// <summary>"2:05".</summary>
+    public static string Clock(double seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 60)}:{(int)(seconds % 60):00}");
 
     /// <summary>" (network alone 41.20 %)" when the model blends in a memory.</summary>
     public static string NetworkAlone(double? accuracy) =>
@@ -35,9 +86,12 @@ internal static class TrainingText
     public static string Steps(double? accuracy) =>
         accuracy is { } steps ? string.Create(CultureInfo.CurrentCulture, $", steps {steps:P2}") : "";
 
-    /// <summary>"  ≤ 7:12 left" (the run's, final scoring included), or nothing.</summary>
-    public static string Left(double? seconds) =>
+    /// <summary>
+    /// "  training 7:12 left, job 8:12" (training's, its final scoring included, and the whole job's
+    /// when it has a budget), or nothing.
+    /// </summary>
+    public static string Left(double? seconds, double? jobSeconds) =>
         seconds is { } left && double.IsFinite(left)
-            ? string.Create(CultureInfo.InvariantCulture, $"  {(int)(left / 60)}:{(int)(left % 60):00} left")
+            ? $"  training {Clock(left)} left{(jobSeconds is { } job ? $", job {Clock(job)}" : "")}"
             : "";
 }

@@ -1,0 +1,58 @@
+using Sonata.Dataset;
+using Sonata.Model;
+using Sonata.Prediction;
+using TorchSharp;
+
+namespace Sonata.Training;
+
+/// <summary>
+/// Measures this machine's speeds of training and scoring before the first epoch, so that a budget
+/// can be checked up front. Each is measured warm: the first call of a process pays for loading and
+/// compiling, and a cold probe once refused every epoch of a budget that fitted several. The model is left as it was: its
+/// gradients are taken in eval mode (BatchNorm's running statistics untouched) and no optimizer
+/// step is made, and every epoch reseeds and restarts the recipe.
+/// </summary>
+internal static class SpeedProbe
+{
+    /// <summary>Training batches timed after the warm-up one (fewer when an epoch is shorter).</summary>
+    private const int TimedBatches = 2;
+
+    /// <summary>
+    /// Tells <paramref name="clock"/> how long a training batch and a scored window take, reporting
+    /// each timed batch to <paramref name="progress"/> before the clock is read.
+    /// </summary>
+    public static void Measure(
+        MusicModel model, ITrainingRecipe recipe, Predictor predictor, TokenWindows windows, long[] validation,
+        EvaluationOptions evaluation, TrainingClock clock, IProgress<TrainingProgress>? progress)
+    {
+        long[] probe = validation[..Math.Min(validation.Length, evaluation.BatchSize)];
+        Evaluator.Score(predictor, windows, probe[..Math.Min(probe.Length, 2)], evaluation);
+        double started = clock.Elapsed;
+        Evaluator.Score(predictor, windows, probe, evaluation, Report(progress, TrainingPhase.MeasuringScoring));
+        clock.Scored(probe.Length, clock.Elapsed - started);
+
+        model.eval();
+        recipe.BeginEpoch(0);
+        int batches = Math.Min(recipe.BatchesPerEpoch, 1 + TimedBatches);
+        int timed = Math.Max(1, batches - 1);
+        if (batches > 1) Backward(model, recipe, 0);
+        started = clock.Elapsed;
+        for (int batch = batches - timed; batch < batches; batch++)
+        {
+            Backward(model, recipe, batch);
+            progress?.Report(new TrainingProgress(TrainingPhase.MeasuringTraining) { Batch = batch + 1, Batches = batches });
+        }
+        clock.Trained(timed, clock.Elapsed - started);
+        model.zero_grad();
+    }
+
+    private static void Backward(MusicModel model, ITrainingRecipe recipe, int batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        recipe.Loss(model, batch).backward();
+    }
+
+    private static IProgress<(int Batch, int Batches)>? Report(IProgress<TrainingProgress>? progress, TrainingPhase phase) =>
+        progress is null ? null : new Runtime.CallbackProgress<(int Batch, int Batches)>(done =>
+            progress.Report(new TrainingProgress(phase) { Batch = done.Batch, Batches = done.Batches }));
+}
