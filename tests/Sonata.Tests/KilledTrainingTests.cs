@@ -34,10 +34,16 @@ public sealed class KilledTrainingTests : IDisposable
         return process;
     }
 
+    /// <summary>
+    /// Only a guard against a hung child, far beyond any machine's time for three batches an epoch:
+    /// nothing here asserts how fast training is.
+    /// </summary>
+    private static readonly TimeSpan Hung = TimeSpan.FromMinutes(30);
+
     private static void RunToEnd(string[] args)
     {
         using var process = Start(args);
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "training did not finish");
+        Assert.True(process.WaitForExit(Hung), "training did not finish: hung");
         Assert.Equal(0, process.ExitCode);
     }
 
@@ -49,7 +55,7 @@ public sealed class KilledTrainingTests : IDisposable
         while (!killNow())
         {
             Assert.False(process.HasExited, "training ended before it could be killed");
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the moment to kill never came");
+            Assert.True(clock.Elapsed < Hung, "the moment to kill never came: hung");
             Thread.Sleep(1);
         }
         process.Kill();   // SIGKILL on Unix: no handler, no cleanup

@@ -16,7 +16,8 @@ namespace Sonata.Tests;
 [Collection(TorchCollection.Name)]
 public sealed class ReportPageTests(ReportedRun run, ITestOutputHelper output) : IClassFixture<ReportedRun>
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    /// <summary>A guard against a hung browser, far beyond what a slow, busy machine takes: no speed is asserted.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>Where the screenshots stay after the test, for a person to look at.</summary>
     public static string ScreenshotFolder => Path.Combine(Path.GetTempPath(), "sonata-report-screenshots");
@@ -134,7 +135,7 @@ public sealed class ReportPageTests(ReportedRun run, ITestOutputHelper output) :
         output.WriteLine($"screenshot: {path}");
     }
 
-    /// <summary>Waits for each player's metadata, plays it muted for a moment: its piece, duration and how far it played.</summary>
+    /// <summary>Waits for each player's metadata, plays it muted until it advances: its piece, duration and how far it played.</summary>
     private const string PlayEachAudio = """
         (async () => {
           const ready = a => new Promise((ok, fail) => {
@@ -150,7 +151,13 @@ public sealed class ReportPageTests(ReportedRun run, ITestOutputHelper output) :
           for (const a of players) {
             a.muted = true;
             await a.play();
-            await new Promise(done => setTimeout(done, 200));
+            // Until it has played a little (however slow the machine), or 20 s at most.
+            await new Promise(done => {
+              const gaveUp = setTimeout(done, 20000);
+              const advanced = () => { if (a.currentTime > 0) { clearTimeout(gaveUp); a.removeEventListener('timeupdate', advanced); done(); } };
+              a.addEventListener('timeupdate', advanced);
+              advanced();
+            });
             a.pause();
             heard.push({ piece: a.closest('[data-piece]').dataset.piece, src: a.currentSrc, duration: a.duration, played: a.currentTime });
           }

@@ -32,26 +32,33 @@ internal static class HtmlRunSection
     {
         bool memory = summary.NetworkValAccuracy is not null || summary.NetworkTestAccuracy is not null;
         bool steps = summary.ValStepAccuracy is not null || summary.TestStepAccuracy is not null;
+        bool sampledTest = summary.TestWindowsScored > 0 && summary.TestWindowsScored < summary.TestSplitWindows;
+        bool sampledValidation = summary.ValAccuracy is null && summary.ValWindowsScored > 0;
         html.Append("<p class=\"note\">Next-token accuracy of the ")
             .Append(Html.Text(summary.TestModel ?? "tested"))
-            .Append(summary.ValAccuracy is not null && summary.BestValAccuracy is double best
+            .Append(sampledTest || sampledValidation
+                ? $" model: validation on {(sampledValidation ? "the seeded windows each epoch scored" : "the whole split")}, test on {(sampledTest ? $"a seeded {summary.TestWindowsScored:N0} of the split's {summary.TestSplitWindows:N0} windows" : "the whole split")}; ± is a 95 % interval.</p>\n"
+                : summary.ValAccuracy is not null && summary.BestValAccuracy is double best
                 ? $" model on the whole splits (each epoch scored a sample of validation windows: best {Html.Percent(best)}).</p>\n" : " model on the whole splits.</p>\n")
-            .Append("<div class=\"scroll\"><table class=\"accuracy\">\n<thead><tr><th>Split</th><th class=\"num\">Accuracy</th>");
+            .Append("<div class=\"scroll\"><table class=\"accuracy\">\n<thead><tr><th>Split</th><th class=\"num\">Accuracy</th><th class=\"num\">± (95 %)</th><th class=\"num\">Windows</th>");
         if (memory) html.Append("<th class=\"num\">Networks alone</th>");
         if (steps) html.Append("<th class=\"num\">Step accuracy</th>");
         html.Append("<th class=\"num\">Loss</th></tr></thead>\n<tbody>\n");
         var validation = summary.ValAccuracy is not null ? ("val_accuracy", summary.ValAccuracy) : ("best_val_accuracy", summary.BestValAccuracy);
-        Row(html, "Validation", validation, memory ? ("network_val_accuracy", summary.NetworkValAccuracy) : null,
+        Row(html, "Validation", validation, summary.ValWindowsScored, memory ? ("network_val_accuracy", summary.NetworkValAccuracy) : null,
             steps ? ("val_step_accuracy", summary.ValStepAccuracy) : null, ("val_loss", summary.ValLoss));
-        Row(html, "Test", ("test_accuracy", summary.TestAccuracy), memory ? ("network_test_accuracy", summary.NetworkTestAccuracy) : null,
+        Row(html, "Test", ("test_accuracy", summary.TestAccuracy), summary.TestWindowsScored, memory ? ("network_test_accuracy", summary.NetworkTestAccuracy) : null,
             steps ? ("test_step_accuracy", summary.TestStepAccuracy) : null, ("test_loss", summary.TestLoss));
         html.Append("</tbody></table></div>\n");
     }
 
-    private static void Row(StringBuilder html, string split, (string, double?) accuracy, (string, double?)? networks, (string, double?)? steps, (string, double?) loss)
+    private static void Row(
+        StringBuilder html, string split, (string, double?) accuracy, long windows, (string, double?)? networks, (string, double?)? steps, (string, double?) loss)
     {
         html.Append("<tr><th scope=\"row\">").Append(split).Append("</th>");
         Metric(html, accuracy, Html.Percent);
+        html.Append("<td class=\"num\">").Append(accuracy.Item2 is double a && windows > 0 ? Html.Percent(Binomial.HalfWidth95(a, windows)) : "–")
+            .Append("</td><td class=\"num\">").Append(windows > 0 ? windows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "–").Append("</td>");
         if (networks is { } n) Metric(html, n, Html.Percent);
         if (steps is { } s) Metric(html, s, Html.Percent);
         Metric(html, loss, v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
