@@ -20,13 +20,9 @@ internal static class TimeBudget
         if (epoch + final <= left) return;
         double needed = clock.SpentBefore + clock.Elapsed + job.ReserveSeconds + Margin * (epoch + final);
         double smallest = Math.Ceiling(needed / 30) / 2;   // whole half-minutes
-        string before = clock.SpentBefore + job.ReserveSeconds > 0
-            ? $" after {Clock(clock.SpentBefore)} already spent and {Clock(job.ReserveSeconds)} kept for what follows training,"
-            : "";
         throw new TimeBudgetException(string.Create(CultureInfo.InvariantCulture,
-            $"a budget of {minutes:0.##} minutes is too small for one epoch on this machine:{before} training has {Clock(Math.Max(0, left))}, " +
-            $"and one epoch with its scoring takes about {Clock(epoch + final)} here (training {Clock(clock.EpochSeconds(epochBatches) - clock.ValidationSeconds)}, " +
-            $"validation {Clock(clock.ValidationSeconds)}, final scoring {Clock(final)}); give --minutes {smallest:0.#} or more"));
+            $"a {minutes:0.##}-minute budget leaves training {Clock(Math.Max(0, left))}, too little for one epoch on this machine " +
+            $"(about {Clock(epoch + final)} with its scoring): give --minutes {smallest:0.#} or more"));
     }
 
     /// <summary>The median seconds of the epochs that ran every batch, or of all when none did; null without epochs.</summary>
