@@ -43,7 +43,7 @@ public sealed class MidiFuzzTests : IDisposable
                 Music21Tokenizer.TokenizeFile(path);
                 read++;
             }
-            catch (MidiFormatException e)
+            catch (MidiFormatException e) when (!e.IsUnforeseen)
             {
                 refused++;
                 if (!e.Message.StartsWith(path + ": ", StringComparison.Ordinal) || e.Message.Contains('\n'))
@@ -51,7 +51,8 @@ public sealed class MidiFuzzTests : IDisposable
             }
             catch (Exception e)
             {
-                problems.Add($"{mutation.FileName} ({mutation.Detail}): {e.GetType().Name}: {e.Message}");
+                var cause = e.InnerException ?? e;
+                problems.Add($"{mutation.FileName} ({mutation.Detail}): {cause.GetType().Name}: {cause.Message}");
             }
             if (clock.Elapsed > MaxFileTime)
                 problems.Add($"{mutation.FileName} ({mutation.Detail}): {clock.Elapsed.TotalSeconds:0.0} s");

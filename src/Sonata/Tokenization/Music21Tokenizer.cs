@@ -10,7 +10,23 @@ namespace Sonata.Tokenization;
 /// </summary>
 public static class Music21Tokenizer
 {
-    public static IReadOnlyList<TokenEvent> TokenizeFile(string path) => Tokenize(MidiFileParser.Read(path), path);
+    /// <exception cref="MidiFormatException">
+    /// The file cannot be read, whatever the reason: each failure is the file's refusal (<see cref="FileRefusal"/>).
+    /// </exception>
+    public static IReadOnlyList<TokenEvent> TokenizeFile(string path)
+    {
+        try
+        {
+            return Tokenize(MidiFileParser.Read(path), path);
+        }
+        catch (Exception e)
+        {
+            var refusal = FileRefusal.Of(path, e);
+            if (ReferenceEquals(refusal, e))
+                throw;
+            throw refusal;
+        }
+    }
 
     public static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name = "MIDI data")
     {
