@@ -86,6 +86,26 @@ public sealed class MidiFuzzTests : IDisposable
     }
 
     [Fact]
+    public void Swapped_chunks_keep_every_chunk_whole_and_a_repeated_chunk_adds_one_more()
+    {
+        var mutator = new MidiMutator(Sources.Value, Seed);
+        var made = Enumerable.Range(0, Files).Select(mutator.Make).ToList();
+        var swapped = made.Where(m => m.Kind == MutationKind.SwappedChunks).ToList();
+        var repeated = made.Where(m => m.Kind == MutationKind.RepeatedChunk && !m.Detail.Contains("into")).ToList();
+
+        Assert.NotEmpty(swapped);
+        foreach (var m in swapped)
+            Assert.Equal(Chunks(SourceOf(m)).Order(), Chunks(m.Bytes).Order());
+        Assert.NotEmpty(repeated);
+        foreach (var m in repeated)
+        {
+            var sizes = Chunks(SourceOf(m)).Select(c => c.Length / 2).ToList();
+            Assert.Equal(sizes.Count + 1, Chunks(m.Bytes).Count);
+            Assert.Contains(m.Bytes.Length - SourceOf(m).Length, sizes);
+        }
+    }
+
+    [Fact]
     public void A_huge_delta_mutation_keeps_the_file_well_formed_and_is_refused_for_its_time()
     {
         var mutator = new MidiMutator(Sources.Value, Seed);
@@ -97,4 +117,10 @@ public sealed class MidiFuzzTests : IDisposable
 
         Assert.Contains("lies at quarter note", error.Message);
     }
+
+    private static byte[] SourceOf(MidiMutation m) => Sources.Value.First(s => s.Name == m.Source).Bytes;
+
+    /// <summary>Each chunk of a file, header and data, as hex.</summary>
+    private static List<string> Chunks(byte[] bytes) =>
+        [.. MidiStructure.Of(bytes).Chunks.Select(c => Convert.ToHexString(bytes, c.LengthField - 4, c.Length + 8))];
 }
