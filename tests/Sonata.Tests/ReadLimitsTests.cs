@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NAudio.Midi;
 using Sonata.Midi;
 using Sonata.Tokenization;
@@ -8,14 +7,18 @@ namespace Sonata.Tests;
 /// <summary>
 /// Files past <see cref="ReadLimits"/> are refused early, with one line that names the file and the
 /// reason (music21 would read them for minutes into gigabytes of tied notes); files within them
-/// read in bounded time.
+/// read with work in proportion to what they hold. Work is counted (<see cref="TokenBudget.Work"/>),
+/// not timed, so that a slow or busy machine reads the same.
 /// </summary>
 public sealed class ReadLimitsTests : IDisposable
 {
     private const int Tpq = 480;
 
-    /// <summary>Far above what any limit check takes; a file read before the limits took up to 27 s.</summary>
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Steps of work a refusal may take for each event of the file: reading a whole corpus file
+    /// takes at most 7, and the work each limit stops would take thousands.
+    /// </summary>
+    private const int RefusalWorkPerEvent = 32;
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"sonata-limits-{Guid.NewGuid():N}");
 
@@ -24,7 +27,7 @@ public sealed class ReadLimitsTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void A_corpus_file_with_a_huge_delta_time_is_refused_quickly_naming_the_file()
+    public void A_corpus_file_with_a_huge_delta_time_is_refused_early_naming_the_file()
     {
         var midi = new MidiFile(ExtractedCorpus.MozartFiles[0], strictChecking: false);
         var track = midi.Events[1];
@@ -122,23 +125,16 @@ public sealed class ReadLimitsTests : IDisposable
     }
 
     [Fact]
-    public void A_track_with_tens_of_thousands_of_instrument_changes_reads_in_bounded_time()
+    public void Twice_the_instrument_changes_take_twice_the_work_not_four_times()
     {
-        // Each program change starts a span of the track; finding each span's notes took 8 s here.
-        var events = new MidiEventCollection(0, Tpq);
-        var track = events.AddTrack();
-        for (int i = 0; i < 60_000; i++)
-        {
-            track.Add(new PatchChangeEvent(i * 40L, 1, i % 128));
-            AddNoteInTicks(track, i * 40L, 20, 40 + i % 40);
-        }
-        string path = Export("instruments.mid", events);
+        // Each program change starts a span of the track; finding each span's notes by looking
+        // through all of them took 8 s for 60,000 (quadratic: twice the changes, four times the work).
+        var (work, tokens) = Read(InstrumentChanges("instruments-30000.mid", 30_000));
+        var (twiceWork, twiceTokens) = Read(InstrumentChanges("instruments-60000.mid", 60_000));
 
-        var clock = Stopwatch.StartNew();
-        var tokens = Music21Tokenizer.TokenizeFile(path);
-
-        Assert.True(clock.Elapsed < Quickly, $"read in {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.Equal(20_000, tokens.Count);
+        Assert.Equal(10_000, tokens);
+        Assert.Equal(20_000, twiceTokens);
+        Assert.True(twiceWork <= 2.2 * work, $"{work:N0} steps of work for 30,000 changes, {twiceWork:N0} for 60,000");
     }
 
     [Fact]
@@ -179,14 +175,43 @@ public sealed class ReadLimitsTests : IDisposable
         Assert.Contains("16,777,217 bytes long", error.Message);
     }
 
+    /// <summary>The file's refusal, one line naming it, come before the work its limit bounds was done.</summary>
     private static MidiFormatException Refused(string path)
     {
-        var clock = Stopwatch.StartNew();
-        var error = Assert.Throws<MidiFormatException>(() => Music21Tokenizer.TokenizeFile(path));
-        Assert.True(clock.Elapsed < Quickly, $"refused after {clock.Elapsed.TotalSeconds:0.0} s");
+        var budget = new TokenBudget(path);
+        long events = 0;
+        var error = Assert.Throws<MidiFormatException>(() =>
+        {
+            var midi = MidiFileParser.Read(path);
+            events = midi.Tracks.Sum(t => (long)t.Count);
+            Music21Tokenizer.Tokenize(midi, path, budget);
+        });
+        Assert.True(budget.Work <= RefusalWorkPerEvent * events, $"refused after {budget.Work:N0} steps of work for {events:N0} events");
         Assert.StartsWith(path + ": ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(error.Message, Assert.Throws<MidiFormatException>(() => Music21Tokenizer.TokenizeFile(path)).Message);
         return error;
+    }
+
+    /// <summary>The work reading the file took, and its tokens.</summary>
+    private static (long Work, int Tokens) Read(string path)
+    {
+        var budget = new TokenBudget(path);
+        int tokens = Music21Tokenizer.Tokenize(MidiFileParser.Read(path), path, budget).Count;
+        return (budget.Work, tokens);
+    }
+
+    /// <summary>One track of <paramref name="count"/> program changes, each with a note (a third of which music21 keeps).</summary>
+    private string InstrumentChanges(string name, int count)
+    {
+        var events = new MidiEventCollection(0, Tpq);
+        var track = events.AddTrack();
+        for (int i = 0; i < count; i++)
+        {
+            track.Add(new PatchChangeEvent(i * 40L, 1, i % 128));
+            AddNoteInTicks(track, i * 40L, 20, 40 + i % 40);
+        }
+        return Export(name, events);
     }
 
     private static void AddNote(IList<NAudio.Midi.MidiEvent> track, long startQuarter, long quarters, int pitch) =>

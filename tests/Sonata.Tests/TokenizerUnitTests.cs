@@ -66,6 +66,16 @@ public class TokenizerUnitTests
         Assert.Equal([3.0, 4.0], tokens.Select(t => t.Offset));
     }
 
+    [Fact]
+    public void A_pitch_byte_above_127_reads_as_music21_folds_it_into_the_top_octave()
+    {
+        // Bytes 145 and 128 where pitches belong, as a damaged file can hold them: music21 keeps
+        // them, pairs each with the note-off of the same byte, and sets Pitch.midi, which folds
+        // 145 to 121 (C#9) and 128 to 116 (G#8).
+        var midi = Midi(0, 0x90, 0x91, 90, 0x83, 0x60, 0x80, 0x91, 0, 0, 0x90, 0x80, 90, 0x83, 0x60, 0x80, 0x80, 0);
+        Assert.Equal(["C#9", "G#8"], Tokens(midi));
+    }
+
     [Theory]
     [InlineData(0.30, 1.0 / 3)]   // nearer the triplet grid
     [InlineData(0.26, 0.25)]

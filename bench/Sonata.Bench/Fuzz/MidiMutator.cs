@@ -27,10 +27,19 @@ internal sealed class MidiMutator(IReadOnlyList<(string Name, byte[] Bytes)> sou
             MutationKind.ChunkLength => ChangeChunkLength(bytes, random),
             MutationKind.HugeDelta => MakeDeltaHuge(ref bytes, random),
             MutationKind.LostNoteOff => LoseNoteOffs(bytes, random),
-            _ => ChangeHeaderField(bytes, random),
+            MutationKind.HeaderField => ChangeHeaderField(bytes, random),
+            MutationKind.RepeatedChunk => ChunkMutations.Repeat(ref bytes, random) ?? FlipBytes(bytes, random),
+            MutationKind.SwappedChunks => ChunkMutations.Swap(ref bytes, random) ?? FlipBytes(bytes, random),
+            MutationKind.ForeignChunk => ChunkMutations.Foreign(ref bytes, random, Other(random)) ?? FlipBytes(bytes, random),
+            MutationKind.CutChunk => ChunkMutations.Cut(ref bytes, random, Other(random)) ?? FlipBytes(bytes, random),
+            MutationKind.MergedChunks => ChunkMutations.Merge(ref bytes, random) ?? FlipBytes(bytes, random),
+            _ => ChunkMutations.Trail(ref bytes, random, Other(random)),
         };
         return new MidiMutation(index, name, kind, detail, bytes);
     }
+
+    /// <summary>Another corpus file (or the same), whose chunks a chunk mutation brings in.</summary>
+    private (string Name, byte[] Bytes) Other(Random random) => sources[random.Next(sources.Count)];
 
     /// <summary>A seed for mutation <paramref name="index"/>: SplitMix64 of both, so neighbours share nothing.</summary>
     private static int SeedOf(int seed, int index)

@@ -11,8 +11,9 @@ internal static class ChordGrouping
 {
     private const int PercussionChannel = 10;
 
+    /// <param name="budget">Counts each pair of notes compared.</param>
     public static (List<ScoreElement> Elements, bool VoicesRequired) Group(
-        IReadOnlyList<NotePair> notes, int ticksPerQuarter, int finestDivisor)
+        IReadOnlyList<NotePair> notes, int ticksPerQuarter, int finestDivisor, TokenBudget budget)
     {
         double tolerance = (double)ticksPerQuarter / finestDivisor;
         var elements = new List<ScoreElement>(notes.Count);
@@ -28,6 +29,7 @@ internal static class ChordGrouping
             for (int j = i + 1; j < notes.Count; j++)
             {
                 var other = notes[j];
+                budget.Did();
                 if (Math.Abs(other.OnTick - first.OnTick) >= tolerance)
                     break;
                 if (Math.Abs(other.OffTick - first.OffTick) > tolerance)

@@ -57,6 +57,7 @@ internal static class InstrumentPartition
                     if (!inSpan && !atZeroSpan)
                         break;
                     var e = track.Elements[byOffset[at]];
+                    budget.Did();
                     if ((inSpan || e.Duration == 0) && part.Seen.Add(e))
                     {
                         part.Members.Add((e, order++));

@@ -14,21 +14,22 @@ namespace Sonata.Tokenization;
 internal sealed class MeasureLayout
 {
     private readonly Meter _meter;
+    private readonly TokenBudget _budget;
     private readonly List<Measure> _measures = [];
     private readonly List<ScoreElement> _pastTheEnd = [];
     private long _sequence;
 
-    private MeasureLayout(Meter meter) => _meter = meter;
+    private MeasureLayout(Meter meter, TokenBudget budget) => (_meter, _budget) = (meter, budget);
 
     /// <param name="elements">The track's elements, quantized, in the order they were created.</param>
     /// <param name="extent">The latest offset of anything else in the part (signatures, tempi).</param>
-    /// <param name="budget">Checked before the measures are made, and before the ties.</param>
+    /// <param name="budget">Checked before the measures are made, and before the ties; counts the work of each step.</param>
     /// <param name="track">The track's index in the file, for a refusal's message.</param>
     /// <returns>The elements and their tied continuations in music21's flat order.</returns>
     public static List<ScoreElement> Arrange(
         IReadOnlyList<ScoreElement> elements, Meter meter, bool voicesRequired, long extent, TokenBudget budget, int track)
     {
-        var layout = new MeasureLayout(meter);
+        var layout = new MeasureLayout(meter, budget);
         var sorted = ScoreOrder.Sort(elements.Select((e, creation) => (e, creation)), x => x.e.Offset, x => x.e, x => x.creation)
             .Select(x => x.e)
             .ToList();
@@ -59,6 +60,7 @@ internal sealed class MeasureLayout
         {
             long bar = _meter.BarLengthAt(start);
             _measures.Add(new Measure(start) { HasSignatureAtStart = bar != previousBar });
+            _budget.Did();
             previousBar = bar;
             start += bar;
             if (start >= end)
@@ -68,6 +70,7 @@ internal sealed class MeasureLayout
         int index = 0;
         foreach (var e in sorted)
         {
+            _budget.Did();
             while (index < _measures.Count && e.Offset >= BarEnd(_measures[index]))
                 index++;
             if (index == _measures.Count)
@@ -117,7 +120,7 @@ internal sealed class MeasureLayout
     private void MakeVoices(Measure measure)
     {
         var notes = measure.Own.Sorted();
-        int voiceCount = VoiceCounting.MaxOverlapGroup(notes);
+        int voiceCount = VoiceCounting.MaxOverlapGroup(notes, _budget);
         if (voiceCount <= 1)
             return;
 
@@ -125,6 +128,7 @@ internal sealed class MeasureLayout
         foreach (var slot in notes)
         {
             // Reading each voice's highest time caches it, as music21's first-fit loop does.
+            _budget.Did(voiceCount);
             var free = voices.FirstOrDefault(v => v.ReadHighestTime() <= slot.LocalOffset);
             if (free is null)
                 continue; // no free voice: music21 loses the note
@@ -153,6 +157,7 @@ internal sealed class MeasureLayout
             {
                 foreach (var slot in container.Sorted())
                 {
+                    _budget.Did();
                     long endInBar = slot.LocalOffset + slot.Element.Duration;
                     if (endInBar <= bar || slot.LocalOffset >= bar)
                         continue;

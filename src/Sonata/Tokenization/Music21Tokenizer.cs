@@ -10,12 +10,31 @@ namespace Sonata.Tokenization;
 /// </summary>
 public static class Music21Tokenizer
 {
-    public static IReadOnlyList<TokenEvent> TokenizeFile(string path) => Tokenize(MidiFileParser.Read(path), path);
+    /// <exception cref="MidiFormatException">
+    /// The file cannot be read, whatever the reason: each failure is the file's refusal (<see cref="FileRefusal"/>).
+    /// </exception>
+    public static IReadOnlyList<TokenEvent> TokenizeFile(string path)
+    {
+        try
+        {
+            return Tokenize(MidiFileParser.Read(path), path);
+        }
+        catch (Exception e)
+        {
+            var refusal = FileRefusal.Of(path, e);
+            if (ReferenceEquals(refusal, e))
+                throw;
+            throw refusal;
+        }
+    }
 
-    public static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name = "MIDI data")
+    public static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name = "MIDI data") =>
+        Tokenize(midi, name, new TokenBudget(name));
+
+    /// <param name="budget">The file's budget, whose <see cref="TokenBudget.Work"/> a test reads afterwards.</param>
+    internal static IReadOnlyList<TokenEvent> Tokenize(MidiFileContent midi, string name, TokenBudget budget)
     {
         int tpq = midi.TicksPerQuarter;
-        var budget = new TokenBudget(name);
         var noteTracks = Enumerable.Range(0, midi.Tracks.Count).Where(i => midi.Tracks[i].Any(e => e.IsNoteOn)).ToList();
         var conductor = midi.Tracks.Where(t => !t.Any(e => e.IsNoteOn)).SelectMany(t => t).ToList();
         var conductorSignatures = TimeSignatures(conductor, tpq);
@@ -27,7 +46,7 @@ public static class Music21Tokenizer
             var events = midi.Tracks[index];
             var notes = NotePairing.Pair(events);
             budget.CheckNotesStartingTogether(notes, tpq, index);
-            var (elements, voicesRequired) = ChordGrouping.Group(notes, tpq, Quantizer.FinestDivisor);
+            var (elements, voicesRequired) = ChordGrouping.Group(notes, tpq, Quantizer.FinestDivisor, budget);
             Quantizer.Quantize(elements, tpq);
             foreach (var element in elements)
                 budget.CheckNote(element, index);

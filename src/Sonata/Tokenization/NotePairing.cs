@@ -5,6 +5,7 @@ namespace Sonata.Tokenization;
 /// <summary>
 /// Matches each note-on with the first later note-off of the same pitch and channel that no
 /// earlier note-on took, as music21's <c>getNotesFromEvents</c> does; unmatched note-ons are dropped.
+/// Notes pair by their pitch bytes; a pair's pitch is what music21 makes of the byte (<see cref="MidiPitch"/>).
 /// </summary>
 internal static class NotePairing
 {
@@ -34,7 +35,7 @@ internal static class NotePairing
             if (offs.Count == 0)
                 continue;
             var off = events[offs.Dequeue()];
-            pairs.Add(new NotePair(on.Tick, off.Tick, on.Data1, on.Channel));
+            pairs.Add(new NotePair(on.Tick, off.Tick, MidiPitch.FromByte(on.Data1), on.Channel));
         }
         return pairs;
     }

@@ -10,6 +10,15 @@ internal sealed class TokenBudget(string name)
 {
     private long tokens;
 
+    /// <summary>
+    /// Steps of work done for the file so far: notes compared, elements filed, visited or split,
+    /// measures made. Tests bound it where a time would depend on the machine; no limit reads it.
+    /// </summary>
+    public long Work { get; private set; }
+
+    /// <summary>Counts <paramref name="steps"/> more steps of <see cref="Work"/>.</summary>
+    public void Did(long steps = 1) => Work += steps;
+
     /// <summary>A quantized note or chord of track <paramref name="track"/>, before it is put into measures.</summary>
     public void CheckNote(ScoreElement element, int track)
     {

@@ -7,7 +7,8 @@ namespace Sonata.Tokenization;
 /// </summary>
 internal static class VoiceCounting
 {
-    public static int MaxOverlapGroup(IReadOnlyList<Measure.Slot> sorted)
+    /// <param name="budget">Counts each pair of notes compared and each group looked through.</param>
+    public static int MaxOverlapGroup(IReadOnlyList<Measure.Slot> sorted, TokenBudget budget)
     {
         int n = sorted.Count;
         var overlaps = new List<int>[n];
@@ -17,6 +18,7 @@ internal static class VoiceCounting
         {
             for (int j = i + 1; j < n; j++)
             {
+                budget.Did();
                 if (!Overlap(sorted[i], sorted[j]))
                     break;
                 overlaps[i].Add(j);
@@ -32,6 +34,7 @@ internal static class VoiceCounting
         int FindGroup(int member) => groupOf.TryGetValue(member, out int at) ? at : -1;
         void Store(long offset, int member)
         {
+            budget.Did(groups.Count);
             int at = groups.FindIndex(g => g.Offset == offset);
             if (at < 0)
             {
