@@ -75,6 +75,26 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_skip_bad_a_damaged_file_is_listed_and_the_others_train()
+    {
+        string folder = Path.Combine(_root, "damaged");
+        Directory.CreateDirectory(folder);
+        foreach (string file in ExtractedCorpus.MozartFiles.Take(3)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        string damaged = Path.Combine(folder, "damaged.mid");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(ExtractedCorpus.MozartFiles[3])[..200]);
+        string[] train = ["train", "--data", folder, "--out", Path.Combine(_root, "skipped"), "--epochs", "1", "--test-windows", "64", .. TinyOptions];
+
+        var console = new TestConsole().Width(400);
+        Assert.Equal(1, await SonataApp.RunAsync(train, console));
+        Assert.Contains($"error: {damaged}: ", console.Output);
+
+        console = new TestConsole().Width(400);
+        Assert.Equal(0, await SonataApp.RunAsync([.. train, "--skip-bad"], console));
+        Assert.Contains($"skipped: {damaged}: ", console.Output);
+        Assert.Contains("epoch 1/1", console.Output);
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_cleanly_and_says_how_to_resume()
     {
         using var cancellation = new CancellationTokenSource();

@@ -16,6 +16,10 @@ public sealed partial class TrainCommand
         [Description("The corpus: a folder of .mid files, a .tar.gz, one MIDI file or an http(s) URL. Default: the lab's 20 Mozart sonatas.")]
         public string? Data { get; set; }
 
+        [CommandOption("--skip-bad")]
+        [Description("Leave out the corpus's unreadable MIDI files (each listed with what is wrong) instead of stopping at the first.")]
+        public bool SkipBad { get; set; }
+
         [CommandOption("--tokens <FILE>")]
         [Description("Train on the tokens of this JSON file (file name → token list) instead of the corpus.")]
         public string? Tokens { get; set; }

@@ -27,7 +27,7 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
         try
         {
             ITokenSource source = settings.Tokens is not null ? new TokensFileSource(settings.Tokens)
-                : settings.Data is not null ? new CorpusTokenSource(console, corpusOptions, settings.Data)
+                : settings.Data is not null || settings.SkipBad ? new CorpusTokenSource(console, corpusOptions, settings.Data, settings.SkipBad)
                 : corpusTokens;
             var corpus = await source.LoadAsync(cancellationToken);
             var config = settings.ToConfig(source.Description);
