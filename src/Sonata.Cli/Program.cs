@@ -8,7 +8,7 @@ public static class Program
 {
     public static Task<int> Main(string[] args)
     {
-        // Before anything loads libtorch: OpenMP reads its wait policy once, at load, and oneDNN its kernels' level.
+        // Before anything loads libtorch: OpenMP reads its wait policy once, at load.
         TorchRuntime.PrepareEnvironment();
         // Written to a log or a pipe, lines are not wrapped at the 80 columns Spectre assumes there.
         if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 160;

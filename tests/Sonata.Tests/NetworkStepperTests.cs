@@ -48,7 +48,8 @@ public sealed class NetworkStepperTests
     [InlineData(NetworkKind.Rhythm, 2)]
     public void It_reads_token_by_token_what_torch_reads_as_one_window(NetworkKind network, int members)
     {
-        using var model = Trained(new ModelOptions { EmbeddingSize = 8, HiddenSize = 16, Layers = 2, Network = network, Members = members });
+        // Hidden 32: at 16, libtorch's own AVX-512 LSTM is wrong on some processors (LstmCheck).
+        using var model = Trained(new ModelOptions { EmbeddingSize = 8, HiddenSize = 32, Layers = 2, Network = network, Members = members });
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var contexts = Contexts(1, 7, seed: 42);

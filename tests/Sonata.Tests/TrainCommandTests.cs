@@ -30,7 +30,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("batches per epoch: 624 train, 535 validation, 535 test", console.Output);
         Assert.Contains("recipe lab", console.Output);
         Assert.Contains("epoch 1/1", console.Output);
-        Assert.Contains("of the best (epoch 1) model", console.Output);
+        Assert.Contains("the best (epoch 1) model on the first 64 of its 17,117 windows", console.Output);
 
         console = new TestConsole().Width(200);
         code = await SonataApp.RunAsync(["train", "--tokens", ReferenceTokens.File, "--out", run, "--epochs", "2", "--resume", "--recipe", "lab", .. TinyOptions], console);

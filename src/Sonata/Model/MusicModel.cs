@@ -38,6 +38,13 @@ public abstract class MusicModel : Module<Contexts, (Tensor Hidden, Tensor Cell)
     /// </summary>
     public abstract (Tensor Losses, Tensor Hidden, Tensor Cell) StepLosses(Contexts inputs, Contexts targets, (Tensor Hidden, Tensor Cell)? state);
 
+    /// <summary>Inputs of the first LSTM layer of a network <paramref name="options"/> describe: its embeddings side by side.</summary>
+    public static int LstmInputSize(ModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Network == NetworkKind.Rhythm ? options.EmbeddingSize + 2 * RhythmLstm.TimingWidth : options.EmbeddingSize;
+    }
+
     /// <summary>The model <paramref name="options"/> describe: a single network, or an ensemble of <see cref="ModelOptions.Members"/>.</summary>
     public static MusicModel Create(int vocabularySize, ModelOptions options)
     {

@@ -23,7 +23,7 @@ namespace Sonata.Model;
 public sealed class RhythmLstm : MusicModel
 {
     /// <summary>Width of the timing embeddings (Et).</summary>
-    private const int TimingWidth = 16;
+    internal const int TimingWidth = 16;
 
     // Field names are the state-dict keys (checkpoints, safetensors export): do not rename.
 #pragma warning disable IDE1006

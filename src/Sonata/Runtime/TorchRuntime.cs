@@ -23,28 +23,8 @@ public static partial class TorchRuntime
     /// </summary>
     public static void PrepareEnvironment()
     {
-        KeepLstmExact();
         if (WaitPolicy is null && IsBusy(BusyCores())) SleepWhileWaiting();
     }
-
-    private const string OneDnnIsaVariable = "ONEDNN_MAX_CPU_ISA";
-
-    /// <summary>
-    /// Keeps libtorch's oneDNN (3.7.1) on its AVX2 kernels, unless the environment names a level
-    /// already. Its AVX-512 LSTM (brgemm) gave hidden states off by up to 0.07 from the float64
-    /// result on an AMD EPYC of family 26, where the AVX2 kernels and Sonata's own stepper are
-    /// within 2e-7 (tests/NetworkStepperTests): training and generation computed different
-    /// networks there. oneDNN reads the variable when it first runs, so call this before any torch work.
-    /// </summary>
-    internal static void KeepLstmExact()
-    {
-        if (OperatingSystem.IsWindows() || NativeVariable("DNNL_MAX_CPU_ISA") is not null) return;
-        if (SetNativeEnvironment(OneDnnIsaVariable, "AVX2", overwrite: 0) != 0)
-            throw new InvalidOperationException($"setenv({OneDnnIsaVariable}) failed");
-    }
-
-    /// <summary>The value of <paramref name="name"/> in the process's native environment, if any.</summary>
-    private static string? NativeVariable(string name) => Marshal.PtrToStringUTF8(GetNativeEnvironment(name));
 
     /// <summary>Sets <c>OMP_WAIT_POLICY=PASSIVE</c> where libgomp will read it (unless a policy is set already).</summary>
     internal static void SleepWhileWaiting()

@@ -17,6 +17,9 @@ public sealed record JobBudget
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether the budget is a longer job's (it began earlier, or keeps time for after training).</summary>
+    public bool IsJob => Started is not null || ReserveSeconds > 0;
+
     /// <summary>A budget of its own: from when training starts, nothing kept after it, the system's clock.</summary>
     public static JobBudget None { get; } = new();
 }

@@ -25,8 +25,10 @@ internal static class SpeedProbe
         MusicModel model, ITrainingRecipe recipe, Predictor predictor, TokenWindows windows, long[] validation,
         EvaluationOptions evaluation, TrainingClock clock, IProgress<TrainingProgress>? progress)
     {
-        long[] probe = validation[..Math.Min(validation.Length, evaluation.BatchSize)];
-        Evaluator.Score(predictor, windows, probe[..Math.Min(probe.Length, 2)], evaluation);
+        // The warm-up batch has the timed one's shape: oneDNN compiles its kernels for each shape.
+        int size = Math.Min(validation.Length, evaluation.BatchSize);
+        long[] warmUp = validation[..size], probe = validation.Length >= 2 * size ? validation[size..(2 * size)] : warmUp;
+        Evaluator.Score(predictor, windows, warmUp, evaluation);
         double started = clock.Elapsed;
         Evaluator.Score(predictor, windows, probe, evaluation, Report(progress, TrainingPhase.MeasuringScoring));
         clock.Scored(probe.Length, clock.Elapsed - started);

@@ -98,6 +98,8 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
                 TrainBatches = recipe.BatchesPerEpoch, ValBatches = valBatches, TestBatches = testBatches,
                 FirstEpoch = firstEpoch, Epochs = options.Epochs, Device = device.ToString(), Threads = threads,
                 ResumedFrom = resumedFrom, Recipe = recipe.Kind, Fitted = [.. fitted, .. Fitted(recipe, data)],
+                Warnings = device.type == DeviceType.CPU
+                    && LstmCheck.Warning(MusicModel.LstmInputSize(Config.Model), Config.Model.HiddenSize) is { } lstm ? [lstm] : [],
             },
         });
 

@@ -13,6 +13,7 @@ internal sealed class TrainingClock
     private readonly long _started;               // the session's start, as a timestamp of _time
     private readonly double _trainingEnd;         // seconds after the session's start; +∞ without a budget
     private readonly double _jobEnd;              // the same, for the whole job (training's end plus the reserve)
+    private readonly bool _isJob;                 // whether training is part of a longer job
     private readonly int _validationWindows;      // scored after every epoch
     private readonly int _finalWindows;           // scored once training stops
     private double _secondsPerWindow;             // of scoring, as last measured
@@ -30,6 +31,7 @@ internal sealed class TrainingClock
         double spentBefore = job.Started is { } start ? Math.Max(0, (_time.GetUtcNow() - start).TotalSeconds) : 0;
         _jobEnd = minutes is { } m ? m * 60 - spentBefore : double.PositiveInfinity;
         _trainingEnd = _jobEnd - job.ReserveSeconds;
+        _isJob = job.IsJob;
         _validationWindows = validationWindows;
         _finalWindows = finalWindows;
         SpentBefore = spentBefore;
@@ -83,6 +85,6 @@ internal sealed class TrainingClock
         ? Math.Max(0, _trainingEnd - Elapsed)
         : batchesLeft * _secondsPerBatch + (epochsLeft * (long)_validationWindows + _finalWindows) * _secondsPerWindow;
 
-    /// <summary>Seconds the whole job has left to its budget's end; null without a budget.</summary>
-    public double? JobSecondsLeft => HasBudget ? Math.Max(0, _jobEnd - Elapsed) : null;
+    /// <summary>Seconds the whole job has left to its budget's end; null without a budget, or when training is the whole job.</summary>
+    public double? JobSecondsLeft => HasBudget && _isJob ? Math.Max(0, _jobEnd - Elapsed) : null;
 }

@@ -38,6 +38,9 @@ public sealed record TrainingPlan
 
     public Recipe Recipe { get; init; }
 
+    /// <summary>What may make this run's figures wrong on this machine, in words (an LSTM libtorch computes wrong here).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Where the corpus was too small for the options and the run fitted them (fewer streams, fewer held-out pieces), in words.</summary>
     public IReadOnlyList<string> Fitted { get; init; } = [];
 }

@@ -24,13 +24,14 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
         using var onCancel = cancellationToken.Register(() => console.MarkupLine(
             "[yellow]stopping[/] after this batch: the unfinished epoch is dropped; Ctrl-C again quits at once"));
         TrainingSummary summary;
+        TrainingConfig config;
         try
         {
             ITokenSource source = settings.Tokens is not null ? new TokensFileSource(settings.Tokens)
                 : settings.Data is not null || settings.SkipBad ? new CorpusTokenSource(console, corpusOptions, settings.Data, settings.SkipBad)
                 : corpusTokens;
             var corpus = await source.LoadAsync(cancellationToken);
-            var config = settings.ToConfig(source.Description);
+            config = settings.ToConfig(source.Description);
             console.MarkupLineInterpolated($"run folder [bold]{folder.Path}[/]");
             var trainer = new Trainer(config, settings.ToJobBudget());
             summary = console.Profile.Capabilities.Interactive
@@ -49,7 +50,7 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
             return 1;
         }
 
-        TrainingText.Summary(console, summary, settings.Minutes, folder.Path);
+        TrainingText.Summary(console, summary, config.Training, folder.Path);
         if (summary.StopReason != StopReason.Cancelled) return 0;
         console.MarkupLineInterpolated(
             $"[yellow]stopped:[/] the unfinished epoch was dropped; continue with: sonata train --resume --out {folder.Path}");

@@ -16,6 +16,8 @@ internal static class TrainingText
         console.MarkupLineInterpolated($"recipe {plan.Recipe.ToString().ToLowerInvariant()}, device {plan.Device}, {plan.Threads} thread(s)");
         if (plan.ResumedFrom is not null)
             console.MarkupLineInterpolated($"resumed from {plan.ResumedFrom}: epoch {plan.FirstEpoch} of {plan.Epochs}");
+        foreach (string warning in plan.Warnings)
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         foreach (string fitted in plan.Fitted)
             console.MarkupLineInterpolated($"[yellow]fitted to a small corpus:[/] {fitted}");
     }
@@ -33,7 +35,7 @@ internal static class TrainingText
     }
 
     /// <summary>The run's figures (saying what they were measured on) and what its budget bought.</summary>
-    public static void Summary(IAnsiConsole console, TrainingSummary summary, double? budgetMinutes, string folder)
+    public static void Summary(IAnsiConsole console, TrainingSummary summary, TrainingOptions options, string folder)
     {
         if (summary.TestAccuracy is { } test)
         {
@@ -42,13 +44,13 @@ internal static class TrainingText
                 ? $"its {summary.ValWindowsScored:N0} seeded windows, scored with epoch {summary.BestEpoch}"
                 : $"the whole split ({summary.ValWindowsScored:N0} windows)";
             console.MarkupLineInterpolated(
-                $"validation accuracy [bold]{validation:P2}[/] ± {Binomial.HalfWidth95(validation, summary.ValWindowsScored):P1}{NetworkAlone(summary.NetworkValAccuracy)}{Steps(summary.ValStepAccuracy)} on {validationOn}");
-            string testOn = summary.TestWindowsScored < summary.TestSplitWindows
-                ? $"a seeded {summary.TestWindowsScored:N0} of its windows" : $"the whole split ({summary.TestWindowsScored:N0} windows)";
+                $"validation accuracy [bold]{validation:P2}[/] ± {Binomial.HalfWidth95(validation, summary.ValWindowsScored):P1} (95 %){NetworkAlone(summary.NetworkValAccuracy)}{Steps(summary.ValStepAccuracy)} on {validationOn}");
+            string testOn = summary.TestWindowsScored >= summary.TestSplitWindows ? $"the whole split ({summary.TestWindowsScored:N0} windows)"
+                : $"{(options.TestWindows is null ? "the first" : "a seeded")} {summary.TestWindowsScored:N0} of its {summary.TestSplitWindows:N0} windows";
             console.MarkupLineInterpolated(
-                $"test accuracy [bold]{test:P2}[/] ± {Binomial.HalfWidth95(test, summary.TestWindowsScored):P1}{NetworkAlone(summary.NetworkTestAccuracy)}{Steps(summary.TestStepAccuracy)} (loss {summary.TestLoss:F4}) of the {summary.TestModel} model, on {testOn}; ± is a 95 % interval");
+                $"test accuracy [bold]{test:P2}[/] ± {Binomial.HalfWidth95(test, summary.TestWindowsScored):P1}{NetworkAlone(summary.NetworkTestAccuracy)}{Steps(summary.TestStepAccuracy)}, loss {summary.TestLoss:F4}: the {summary.TestModel} model on {testOn}");
         }
-        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}{Outlook(summary, budgetMinutes)}");
+        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}{Outlook(summary, options.Minutes)}");
         console.MarkupLineInterpolated($"metrics, plots and checkpoints in {folder}");
     }
 
