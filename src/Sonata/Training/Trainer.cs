@@ -183,18 +183,19 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
                 ? Evaluator.Score(predictor, windows, whole, evaluation, BatchProgress(progress, TrainingPhase.Validating, best.Epoch))
                 : null;
             var test = Evaluator.Score(predictor, windows, finalScoring.Test, evaluation, BatchProgress(progress, TrainingPhase.Testing, best.Epoch));
+            var bestMetrics = history.Single(m => m.Epoch == best.Epoch);
             summary = summary with
             {
-                BestValAccuracy = history.Single(m => m.Epoch == best.Epoch).ValAccuracy,
+                BestValAccuracy = bestMetrics.ValAccuracy,
                 ValWindowsScored = wholeValidation?.Windows ?? Math.Min(validationWindows.Length, (long)(options.MaxEvalBatches ?? int.MaxValue) * evaluation.BatchSize),
                 BestEpoch = best.Epoch,
                 ValAccuracy = wholeValidation?.Accuracy,
                 ValLoss = wholeValidation?.Loss,
-                NetworkValAccuracy = wholeValidation?.NetworkAccuracy,
+                NetworkValAccuracy = wholeValidation is null ? bestMetrics.NetworkValAccuracy : wholeValidation.NetworkAccuracy,
                 TestAccuracy = test.Accuracy,
                 TestLoss = test.Loss,
                 NetworkTestAccuracy = test.NetworkAccuracy,
-                ValStepAccuracy = wholeValidation?.StepAccuracy,
+                ValStepAccuracy = wholeValidation is null ? bestMetrics.ValStepAccuracy : wholeValidation.StepAccuracy,
                 TestStepAccuracy = test.StepAccuracy,
                 TestModel = $"best (epoch {best.Epoch})",
                 TestWindowsScored = test.Windows,

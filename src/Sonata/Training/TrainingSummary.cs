@@ -24,7 +24,7 @@ public sealed record TrainingSummary
 
     public double? ValLoss { get; init; }
 
-    /// <summary>The networks' own accuracy on the whole validation split, beside <see cref="ValAccuracy"/>, when there is a memory.</summary>
+    /// <summary>The networks' own validation accuracy beside <see cref="ValAccuracy"/> (or, without it, <see cref="BestValAccuracy"/>), when there is a memory.</summary>
     public double? NetworkValAccuracy { get; init; }
 
     public int? BestEpoch { get; init; }
@@ -40,7 +40,7 @@ public sealed record TrainingSummary
     /// <summary>"best (epoch 7)": the checkpoint with the highest validation accuracy is the one tested.</summary>
     public string? TestModel { get; init; }
 
-    /// <summary>A rhythm-aware model's step accuracy on the whole validation split (when epochs scored a subset); else null.</summary>
+    /// <summary>A rhythm-aware model's validation step accuracy, on the windows behind <see cref="ValAccuracy"/> or else <see cref="BestValAccuracy"/>; else null.</summary>
     public double? ValStepAccuracy { get; init; }
 
     /// <summary>A rhythm-aware model's step accuracy on the test split; else null.</summary>
