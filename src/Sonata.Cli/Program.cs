@@ -11,7 +11,7 @@ public static class Program
         // Before anything loads libtorch: OpenMP reads its wait policy once, at load.
         TorchRuntime.PrepareEnvironment();
         // Written to a log or a pipe, lines are not wrapped at the 80 columns Spectre assumes there.
-        if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 320;
+        if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 160;
         return SonataApp.RunAsync(args, AnsiConsole.Console);
     }
 }

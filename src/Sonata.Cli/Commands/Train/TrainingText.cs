@@ -50,21 +50,22 @@ internal static class TrainingText
             console.MarkupLineInterpolated(
                 $"test accuracy [bold]{test:P2}[/] ± {Binomial.HalfWidth95(test, summary.TestWindowsScored):P1}{NetworkAlone(summary.NetworkTestAccuracy)}{Steps(summary.TestStepAccuracy)}, loss {summary.TestLoss:F4}: the {summary.TestModel} model on {testOn}");
         }
-        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}{Outlook(summary, options.Minutes)}");
+        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}");
+        if (Outlook(summary, options.Minutes) is { } outlook) console.MarkupLineInterpolated($"{outlook}");
         console.MarkupLineInterpolated($"metrics, plots and checkpoints in {folder}");
     }
 
-    /// <summary>"; an epoch takes 1:50 here, and …": what a longer budget would add, when the budget stopped the run.</summary>
-    private static string Outlook(TrainingSummary summary, double? budgetMinutes)
+    /// <summary>"an epoch takes 1:50 here …": what a longer budget would add, when the budget stopped the run; else null.</summary>
+    private static string? Outlook(TrainingSummary summary, double? budgetMinutes)
     {
-        if (summary.StopReason != StopReason.TimeBudget || summary.EpochSeconds is not { } epoch || budgetMinutes is not { } minutes) return "";
+        if (summary.StopReason != StopReason.TimeBudget || summary.EpochSeconds is not { } epoch || budgetMinutes is not { } minutes) return null;
         string trend = summary.RecentGain is { } gain
             ? string.Create(CultureInfo.CurrentCulture, $" (validation {(gain >= 0 ? "+" : "−")}{Math.Abs(gain) * 100:0.0} points over its last 3 epochs)")
             : "";
         double longer = Math.Max(30, 2 * Math.Ceiling(minutes));
         int more = (int)((longer - minutes) * 60 / epoch);
         return string.Create(CultureInfo.InvariantCulture,
-            $"; an epoch takes {Clock(epoch)} here{trend}: a longer budget trains more of them, until validation stops improving (--minutes {longer:0} would train about {more} more)");
+            $"an epoch takes {Clock(epoch)} here{trend}: a longer budget trains more, until validation stops improving (--minutes {longer:0}: about {more} more epochs)");
     }
 
     private static string Describe(StopReason reason) => reason switch
