@@ -8,9 +8,10 @@ namespace Sonata.Training;
 /// <summary>
 /// Measures this machine's speeds of training and scoring before the first epoch, so that a budget
 /// can be checked up front. Each is measured warm: the first call of a process pays for loading and
-/// compiling, and a cold probe once refused every epoch of a budget that fitted several. The model is left as it was: its
-/// gradients are taken in eval mode (BatchNorm's running statistics untouched) and no optimizer
-/// step is made, and every epoch reseeds and restarts the recipe.
+/// compiling, and a cold probe once refused every epoch of a budget that fitted several. The model is left as it was: no
+/// optimizer step is made, the buffers that training mode moves (BatchNorm's running statistics)
+/// are put back, and every epoch reseeds and restarts the recipe. (Taken in eval mode instead, the
+/// gradients took twice a training batch's time on a slowed machine.)
 /// </summary>
 internal static class SpeedProbe
 {
@@ -33,7 +34,8 @@ internal static class SpeedProbe
         Evaluator.Score(predictor, windows, probe, evaluation, Report(progress, TrainingPhase.MeasuringScoring));
         clock.Scored(probe.Length, clock.Elapsed - started);
 
-        model.eval();
+        var buffers = model.buffers().Select(buffer => buffer.clone().DetachFromDisposeScope()).ToList();
+        model.train();
         recipe.BeginEpoch(0);
         int batches = Math.Min(recipe.BatchesPerEpoch, 1 + TimedBatches);
         int timed = Math.Max(1, batches - 1);
@@ -46,6 +48,11 @@ internal static class SpeedProbe
         }
         clock.Trained(timed, clock.Elapsed - started);
         model.zero_grad();
+        using (torch.no_grad())
+        {
+            foreach (var (buffer, saved) in model.buffers().Zip(buffers)) buffer.copy_(saved);
+        }
+        foreach (var saved in buffers) saved.Dispose();
     }
 
     private static void Backward(MusicModel model, ITrainingRecipe recipe, int batch)

@@ -60,12 +60,12 @@ internal static class TrainingText
     {
         if (summary.StopReason != StopReason.TimeBudget || summary.EpochSeconds is not { } epoch || budgetMinutes is not { } minutes) return null;
         string trend = summary.RecentGain is { } gain
-            ? string.Create(CultureInfo.CurrentCulture, $" (validation {(gain >= 0 ? "+" : "−")}{Math.Abs(gain) * 100:0.0} points over its last 3 epochs)")
+            ? string.Create(CultureInfo.CurrentCulture, $" (validation {(gain >= 0 ? "+" : "−")}{Math.Abs(gain) * 100:0.0} points over the last 3)")
             : "";
         double longer = Math.Max(30, 2 * Math.Ceiling(minutes));
         int more = (int)((longer - minutes) * 60 / epoch);
         return string.Create(CultureInfo.InvariantCulture,
-            $"an epoch takes {Clock(epoch)} here{trend}: a longer budget trains more, until validation stops improving (--minutes {longer:0}: about {more} more epochs)");
+            $"an epoch takes {Clock(epoch)} here{trend}: more time trains more epochs until validation stops improving (--minutes {longer:0}: about {more} more)");
     }
 
     private static string Describe(StopReason reason) => reason switch
