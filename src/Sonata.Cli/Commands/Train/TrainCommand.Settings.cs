@@ -53,7 +53,7 @@ public sealed partial class TrainCommand
         public int? Patience { get; set; }
 
         [CommandOption("--validation-windows <N>")]
-        [Description("Validate each epoch on a fixed seeded subset of N windows (the best epoch is scored on the whole splits at the end); 0: every window. Default: the recipe's (streams 2048, lab 0).")]
+        [Description("Validate each epoch on a fixed seeded subset of N windows (the best epoch keeps its figure, or with --test-windows 0 is scored on the whole validation split at the end); 0: every window. Default: the recipe's (streams 2048, lab 0).")]
         public int? ValidationWindows { get; set; }
 
         [CommandOption("--test-windows <N>")]
