@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sonata.Cli;
 using Sonata.Cli.Commands.Evaluate;
+using Sonata.Cli.Views;
 using Sonata.Pieces;
 using Sonata.Corpus;
 using Sonata.Evaluation;

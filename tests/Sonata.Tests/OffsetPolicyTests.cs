@@ -1,4 +1,5 @@
 using Sonata.Pieces;
+using Sonata.Tokenization;
 
 namespace Sonata.Tests;
 

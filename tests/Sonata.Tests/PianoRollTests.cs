@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Sonata.Pieces;
-using Sonata.Reports;
+using Sonata.Plots;
 
 namespace Sonata.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Sonata.IO;
-using Sonata.Reports;
+using Sonata.Plots;
 using Sonata.Tokenization;
 
 namespace Sonata.Pieces;

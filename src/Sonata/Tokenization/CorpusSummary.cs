@@ -1,4 +1,3 @@
-using Sonata.Pieces;
 
 namespace Sonata.Tokenization;
 

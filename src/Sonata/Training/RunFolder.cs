@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Sonata.Dataset;
 using Sonata.IO;
-using Sonata.Reports;
+using Sonata.Plots;
 using Sonata.Tokenization;
 
 namespace Sonata.Training;
@@ -76,7 +76,7 @@ public sealed partial class RunFolder(string path)
 
     /// <summary>
     /// corpus-tokens.json, and, when the corpus's timing is known, corpus-events.json and
-    /// corpus-steps.json (step in quarter notes → count, see <see cref="Pieces.StepDistribution"/>).
+    /// corpus-steps.json (step in quarter notes → count, see <see cref="StepDistribution"/>).
     /// </summary>
     public void WriteCorpus(TrainingCorpus corpus)
     {
@@ -111,8 +111,10 @@ public sealed partial class RunFolder(string path)
     public void WriteMetrics(IReadOnlyList<EpochMetrics> history)
     {
         AtomicFile.WriteAllText(MetricsFile, MetricsCsv.Format(history));
-        AtomicFile.WriteAllBytes(LossPlotFile, TrainingPlots.Loss(history));
-        AtomicFile.WriteAllBytes(AccuracyPlotFile, TrainingPlots.Accuracy(history));
+        double[] epochs = [.. history.Select(m => (double)m.Epoch)];
+        AtomicFile.WriteAllBytes(LossPlotFile, TrainingPlots.Loss(epochs, [.. history.Select(m => m.TrainLoss)], [.. history.Select(m => m.ValLoss)]));
+        double[]? networkAlone = history.Any(m => m.NetworkValAccuracy is not null) ? [.. history.Select(m => m.NetworkValAccuracy ?? double.NaN)] : null;
+        AtomicFile.WriteAllBytes(AccuracyPlotFile, TrainingPlots.Accuracy(epochs, [.. history.Select(m => m.ValAccuracy)], networkAlone));
     }
 
     public void WriteSummary(TrainingSummary summary) => JsonFiles.Write(SummaryFile, summary);

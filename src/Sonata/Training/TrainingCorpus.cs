@@ -1,4 +1,3 @@
-using Sonata.Pieces;
 using Sonata.Tokenization;
 
 namespace Sonata.Training;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sonata.Cli.Commands.Evaluate;
+using Sonata.Cli.Views;
 using Sonata.Evaluation;
 using Sonata.Generation;
 using Sonata.Pieces;

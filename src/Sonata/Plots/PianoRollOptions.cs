@@ -1,4 +1,4 @@
-namespace Sonata.Reports;
+namespace Sonata.Plots;
 
 /// <summary>The size and title of a piano-roll picture.</summary>
 public sealed record PianoRollOptions

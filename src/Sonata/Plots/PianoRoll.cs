@@ -2,7 +2,7 @@ using ScottPlot;
 using Sonata.IO;
 using Sonata.Music;
 
-namespace Sonata.Reports;
+namespace Sonata.Plots;
 
 /// <summary>
 /// A piano-roll picture: time in quarter notes across, MIDI pitch up, each note a bar from its

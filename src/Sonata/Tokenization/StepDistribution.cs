@@ -1,7 +1,7 @@
-namespace Sonata.Pieces;
+namespace Sonata.Tokenization;
 
 /// <summary>
-/// The corpus's distribution of steps between consecutive tokens, for <see cref="OffsetPolicy.Corpus"/>.
+/// The corpus's distribution of steps between consecutive tokens, for the piece writer's corpus offsets (<c>--offsets corpus</c>).
 /// </summary>
 public static class StepDistribution
 {

@@ -3,7 +3,7 @@ using Sonata.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Sonata.Cli.Commands.Evaluate;
+namespace Sonata.Cli.Views;
 
 /// <summary>
 /// Judged pieces as a terminal table, beside the corpus's median and range; a value outside the

@@ -3,7 +3,7 @@ using Sonata.Evaluation;
 using Sonata.Music;
 using Spectre.Console;
 
-namespace Sonata.Cli.Commands.Evaluate;
+namespace Sonata.Cli.Views;
 
 /// <summary>A piece's statistics as a terminal table, beside the corpus's when known.</summary>
 public static class StatisticsTable
