@@ -63,7 +63,7 @@ public static class SonataApp
                 config.AddCommand<EvaluateCommand>("evaluate")
                     .WithDescription("Judge a generated MIDI piece, or a folder of them, beside the corpus's own range of each figure (loops, copies, key, rhythm).")
                     .WithExample("evaluate", "mozart.mid")
-                    .WithExample("evaluate", "pieces/", "--data", "songs.tar.gz", "--seed-length", "100", "--json")
+                    .WithExample("evaluate", "pieces/", "--data", "songs.tar.gz", "--primer-length", "100", "--json")
                     .WithExample("evaluate", "mozart.mid", "--run", "runs/lab");
                 config.AddCommand<ReportCommand>("report")
                     .WithDescription("Write one HTML page to listen to, look at and compare a run's pieces: the run's curves and accuracy, each piece's sound, piano roll, figures and settings.")

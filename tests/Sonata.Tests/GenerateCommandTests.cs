@@ -167,14 +167,14 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     public void The_options_default_to_the_library_defaults_or_with_lab_to_the_labs()
     {
         var settings = new GenerateCommand.Settings();
-        foreach (var property in typeof(GenerateCommand.Settings).GetProperties())
-        {
-            if (property.GetCustomAttribute<DefaultValueAttribute>() is { } attribute) property.SetValue(settings, attribute.Value);
-        }
-        Assert.Equal(new GenerationOptions { Seed = 7 }, settings.ToOptions(7));
-        Assert.Equal(new GenerationOptions { Seed = 7, KeyPull = null }, new GenerateCommand.Settings { Length = 500, KeyPull = 1 }.ToOptions(7));
+        Assert.Equal(new GenerationOptions { Seed = 7 }, settings.ToGeneration(7));
+        Assert.Equal(new GenerationOptions { Seed = 7, KeyPull = null }, new GenerateCommand.Settings { Length = 500, KeyPull = 1 }.ToGeneration(7));
+        Assert.Equal(PieceOptions.For(timedModel: true) with { Seed = 7 }, settings.ToPiece(7, modelTiming: true, onsetSteps: null));
         settings.Lab = true;
-        Assert.Equal(GenerationOptions.Lab with { Seed = 7 }, settings.ToOptions(7));
+        Assert.Equal(GenerationOptions.Lab with { Seed = 7 }, settings.ToGeneration(7));
+        Assert.Equal(new PieceOptions { Seed = 7 }, settings.ToPiece(7, modelTiming: true, onsetSteps: null));
+        // With --lab --strategy sample, the lab's own temperature (1: the model's distribution), as before.
+        Assert.Equal(1.0, new GenerateCommand.Settings { Lab = true, Strategy = SamplingStrategy.Sample }.ToSampling().Temperature);
     }
 
     [Fact]

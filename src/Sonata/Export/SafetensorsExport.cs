@@ -12,6 +12,9 @@ namespace Sonata.Export;
 /// </summary>
 public static class SafetensorsExport
 {
+    /// <summary>The weights' file name when none is given.</summary>
+    public const string DefaultFileName = "model.safetensors";
+
     /// <summary>What was written.</summary>
     public sealed record Result(int Epoch, string ModelFile, string VocabularyFile, ModelOptions Model, int VocabularySize);
 

@@ -42,6 +42,8 @@ public sealed record GenerationOptions
     /// <summary>
     /// The n-gram memory's share in each prediction while composing: 0, the networks alone (the
     /// memory recites the training pieces); null: the run's own, as it was scored (the lab's way).
+    /// The run is opened with it (<c>RunOpening.MemoryWeight</c>), so that a memory composing does
+    /// not use is never counted.
     /// </summary>
     public double? MemoryWeight { get; init; } = 0;
 
@@ -53,6 +55,9 @@ public sealed record GenerationOptions
     {
         Context = ContextMode.Window, Sampling = new SamplingOptions(), MaxCopy = null, MemoryWeight = null, KeyPull = null,
     };
+
+    /// <summary>The lab's way (<see cref="Lab"/>) or the default.</summary>
+    public static GenerationOptions For(bool lab) => lab ? Lab : new GenerationOptions();
 
     /// <summary>The timing's sampling, <see cref="Timing"/> or its default.</summary>
     public SamplingOptions TimingSampling => Timing ?? new SamplingOptions { Strategy = Sampling.Strategy };

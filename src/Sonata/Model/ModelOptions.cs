@@ -29,6 +29,9 @@ public sealed record ModelOptions
     /// </summary>
     public int Members { get; init; } = 1;
 
+    /// <summary>Whether the networks read each token's step and duration (and predict them).</summary>
+    public bool ReadsTiming => Network == NetworkKind.Rhythm;
+
     /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
     public override string ToString() =>
         (Network == NetworkKind.Rhythm ? "rhythm-aware, " : "") +

@@ -26,7 +26,7 @@ public abstract class MusicModel : Module<Contexts, (Tensor Hidden, Tensor Cell)
     public ModelOptions Options { get; }
 
     /// <summary>Whether the model reads each token's step and duration (and predicts them).</summary>
-    public bool ReadsTiming => Options.Network == NetworkKind.Rhythm;
+    public bool ReadsTiming => Options.ReadsTiming;
 
     /// <summary>The networks that each learn on their own: this one alone, or an ensemble's members.</summary>
     public abstract IReadOnlyList<MusicModel> Members { get; }

@@ -18,7 +18,7 @@ public sealed record PieceOptions
 
     /// <summary>
     /// The default for a model that predicts its own timing (<paramref name="timedModel"/>): that
-    /// timing; else the lab's fixed step of 0.5.
+    /// timing; else, and always the lab's way (<paramref name="lab"/>), the fixed step of 0.5.
     /// </summary>
-    public static PieceOptions For(bool timedModel) => timedModel ? new PieceOptions { Offsets = null } : new PieceOptions();
+    public static PieceOptions For(bool timedModel, bool lab = false) => timedModel && !lab ? new PieceOptions { Offsets = null } : new PieceOptions();
 }

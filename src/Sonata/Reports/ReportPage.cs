@@ -11,6 +11,9 @@ namespace Sonata.Reports;
 /// </summary>
 public static class ReportPage
 {
+    /// <summary>The page's file name when none is given.</summary>
+    public const string DefaultFileName = "report.html";
+
     /// <summary>Writes the page of <paramref name="report"/> to <paramref name="path"/> atomically.</summary>
     public static void Write(RunReport report, string path)
     {

@@ -19,11 +19,10 @@ public sealed class PieceComposer(TrainedRun run)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
-        var copies = request.Generation.MaxCopy is null ? null : run.Judging?.Verbatim;
-        var predictor = request.Generation.MemoryWeight is { } weight && weight != run.Predictor.MemoryWeight
-            ? run.Predictor.WithMemoryWeight(weight)
-            : run.Predictor;
-        var generator = new Generator(predictor, run.Vocabulary, run.ContextLength, copies);
+        if (request.Generation.MemoryWeight is { } weight && weight != run.Config.Memory.Weight)
+            throw new ArgumentException($"the run was opened with a memory weight of {run.Config.Memory.Weight}, the request composes with {weight}: open it with the request's (RunOpening.MemoryWeight)", nameof(request));
+        var copies = CopyLimit(request.Generation) is null ? null : run.Judging?.Verbatim;
+        var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength, copies);
         var fromFile = request.PrimerFile is { } file
             ? Primer.FromEvents(Music21Tokenizer.TokenizeFile(file), run.Vocabulary, run.ContextLength, Path.GetFileName(file))
             : null;
@@ -45,6 +44,12 @@ public sealed class PieceComposer(TrainedRun run)
     }
 
     /// <summary>
+    /// The longest verbatim copy from the training pieces a piece may hold: the request's, where the
+    /// run knows its training pieces (it keeps its corpus's events); else null, no limit.
+    /// </summary>
+    public int? CopyLimit(GenerationOptions generation) => run.CorpusEvents is null ? null : generation.MaxCopy;
+
+    /// <summary>
     /// The pieces' figures beside the ranges of the run's training pieces (the pieces as their MIDI
     /// files read back), or null when the run keeps no corpus timing to judge against.
     /// </summary>
@@ -59,7 +64,7 @@ public sealed class PieceComposer(TrainedRun run)
     private PieceRecord Record(CompositionRequest request, int seed, Primer primer, GeneratedPiece generated) => new(
         seed, primer.Description, generated.PrimerLength, generated.GeneratedCount, request.Generation.Sampling.ToString(),
         request.Piece.Offsets?.ToString() ?? "the model's own steps and durations", request.Generation.Context.ToString().ToLowerInvariant(),
-        request.Generation.MemoryWeight ?? run.Predictor.MemoryWeight, run.Judging is null ? null : request.Generation.MaxCopy, generated.CopiesRefused, run.Config.Model.ToString(),
+        run.Predictor.MemoryWeight, CopyLimit(request.Generation), generated.CopiesRefused, run.Config.Model.ToString(),
         run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds)
     {
         KeyPull = request.Generation.KeyPull,

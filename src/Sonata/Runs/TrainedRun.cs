@@ -62,6 +62,9 @@ public sealed class TrainedRun : IDisposable
     /// <summary>Tokens of context the model was trained on (the lab's 100): a primer's length and the window's.</summary>
     public int ContextLength => Config.Data.SequenceLength;
 
+    /// <summary>Whether the run's networks read and predict each token's timing (from its config: nothing is loaded).</summary>
+    public bool ReadsTiming => Config.Model.ReadsTiming;
+
     /// <summary>The tokens the run trained on, file by file in training order.</summary>
     /// <exception cref="FileNotFoundException">The run keeps no corpus-tokens.json (trained by an older Sonata).</exception>
     public IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> CorpusTokens => _corpus.Value.Tokens;

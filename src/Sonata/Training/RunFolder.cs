@@ -14,6 +14,16 @@ namespace Sonata.Training;
 /// </summary>
 public sealed partial class RunFolder(string path)
 {
+    /// <summary>Where a run goes when no folder is named: runs/ and the time it started (<see cref="NewPath"/>).</summary>
+    public const string NewFolderParent = "runs";
+
+    /// <summary>A new run folder's name: its start time in this format.</summary>
+    public const string NewFolderStamp = "yyyyMMdd-HHmmss";
+
+    /// <summary>The folder of a run started at <paramref name="now"/> when none is named.</summary>
+    public static string NewPath(DateTime now) =>
+        System.IO.Path.Combine(NewFolderParent, now.ToString(NewFolderStamp, CultureInfo.InvariantCulture));
+
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     public string ConfigFile => Combine("config.json");

@@ -17,8 +17,8 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
 
         [CommandOption("--out <FILE>")]
         [Description("The safetensors file to write; vocab.json is written beside it.")]
-        [DefaultValue("model.safetensors")]
-        public string Out { get; set; } = "model.safetensors";
+        [DefaultValue(SafetensorsExport.DefaultFileName)]
+        public string Out { get; set; } = SafetensorsExport.DefaultFileName;
 
         [CommandOption("--epoch <N>")]
         [Description("Export this epoch's checkpoint. Default: the best validation accuracy.")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Sonata.Cli.Help;
 using Sonata.Generation;
 using Sonata.Pieces;
 using Sonata.Runs;
@@ -17,53 +18,51 @@ public sealed partial class GenerateCommand
         public string Run { get; set; } = "";
 
         [CommandOption("--checkpoint <FILE>")]
-        [Description("Use this checkpoint file. Default: the run's best by validation accuracy.")]
+        [Description("Use this checkpoint file. Without it: the run's best by validation accuracy.")]
         public string? Checkpoint { get; set; }
 
         [CommandOption("--epoch <N>")]
-        [Description("Use this epoch's checkpoint. Default: the run's best by validation accuracy.")]
+        [Description("Use this epoch's checkpoint. Without it: the run's best by validation accuracy.")]
         public int? Epoch { get; set; }
 
         [CommandOption("--seed <N>")]
-        [Description("Seeds the choice of the test window that primes the piece, the draws of --strategy sample and of --offsets corpus. Default: a random seed, printed.")]
+        [Description("Seeds the choice of the test window that primes the piece, the draws of --strategy sample and of --offsets corpus. Without it: a random seed, printed.")]
         public int? Seed { get; set; }
 
         [CommandOption("--count <N>")]
-        [Description("Write N pieces, with the seeds from --seed on (each file name gains its seed: mozart-7.mid), and a table of all of them.")]
-        [DefaultValue(1)]
-        public int Count { get; set; } = 1;
+        [OptionHelp<GenerateDefaults>("Write N pieces, with the seeds from --seed on (each file name gains its seed: mozart-7.mid), and a table of all of them.", nameof(Count))]
+        public int? Count { get; set; }
 
         [CommandOption("--length <N>")]
-        [Description("New tokens after the primer.")]
-        [DefaultValue(500)]
-        public int Length { get; set; }
+        [OptionHelp<GenerateDefaults>("New tokens after the primer.", nameof(Length))]
+        public int? Length { get; set; }
 
         [CommandOption("--lab")]
-        [Description("The lab's way to compose: greedy, each token from the last 100 read from zeros, the run's memory, no copy limit, a fixed step of 0.5 (the other options still apply on top).")]
+        [Description("The lab's way to compose: every default becomes the lab's (shown as lab: … beside each option); the options given still apply on top.")]
         public bool Lab { get; set; }
 
         [CommandOption("--context <MODE>")]
-        [Description("stream: carry the LSTM state token by token (default, fast); window: re-run the model on the last 100 tokens each step (the lab's way).")]
+        [OptionHelp<GenerateDefaults>("stream: carry the LSTM state token by token (fast); window: re-run the model on the last 100 tokens each step (the lab's way).", nameof(Context))]
         public ContextMode? Context { get; set; }
 
         [CommandOption("--strategy <STRATEGY>")]
-        [Description("sample: a seeded draw (default); greedy: the likeliest token (the lab's way).")]
+        [OptionHelp<GenerateDefaults>("sample: a seeded draw; greedy: the likeliest token (the lab's way).", nameof(Strategy))]
         public SamplingStrategy? Strategy { get; set; }
 
         [CommandOption("--temperature <T>")]
-        [Description("With sample: below 1 sharper, above 1 flatter. Default 0.7 (1 with --lab --strategy sample).")]
+        [OptionHelp<GenerateDefaults>("With sample: below 1 sharper, above 1 flatter.", nameof(Temperature))]
         public double? Temperature { get; set; }
 
         [CommandOption("--top-k <K>")]
-        [Description("With sample: draw among the K likeliest tokens.")]
+        [OptionHelp<GenerateDefaults>("With sample: draw among the K likeliest tokens.", nameof(TopK))]
         public int? TopK { get; set; }
 
         [CommandOption("--top-p <P>")]
-        [Description("With sample: draw among the likeliest tokens whose probabilities sum to P, above 0 and at most 1.")]
+        [OptionHelp<GenerateDefaults>("With sample: draw among the likeliest tokens whose probabilities sum to P, above 0 and at most 1.", nameof(TopP))]
         public double? TopP { get; set; }
 
         [CommandOption("--memory-weight <W>")]
-        [Description("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction. Default: 0, the networks alone (the memory recites the training pieces); with --lab, the run's.")]
+        [OptionHelp<GenerateDefaults>("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction; 0: the networks alone (the memory recites the training pieces).", nameof(MemoryWeight))]
         public double? MemoryWeight { get; set; }
 
         [CommandOption("--primer <FILE>")]
@@ -71,31 +70,28 @@ public sealed partial class GenerateCommand
         public string? Primer { get; set; }
 
         [CommandOption("--offsets <STEP>")]
-        [Description("When each token sounds: 'model' (the rhythm-aware model's own steps and durations), a fixed step in quarter notes such as 0.5 or 0.25, or 'corpus' to draw the corpus's steps. Default: model when the run's model predicts timing, else 0.5.")]
+        [OptionHelp<GenerateDefaults>("When each token sounds: 'model' (the rhythm-aware model's own steps and durations), a fixed step in quarter notes such as 0.5 or 0.25, or 'corpus' to draw the corpus's steps.", nameof(Offsets))]
         public string? Offsets { get; set; }
 
         [CommandOption("--max-copy <N>")]
-        [Description("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit. Default: 16 (no limit with --lab).")]
+        [OptionHelp<GenerateDefaults>("The longest run of tokens the piece may copy verbatim from the training pieces (a draw that would copy more is made again without that token); 0: no limit.", nameof(MaxCopy))]
         public int? MaxCopy { get; set; }
 
         [CommandOption("--key-pull <F>")]
-        [Description("Keep the draws in the key of the last 100 tokens: each pitch outside that major or minor scale multiplies a token's probability by F, above 0 and at most 1; 1: no pull. Default: 0.6 (none with --lab).")]
+        [OptionHelp<GenerateDefaults>("Keep the draws in the key of the last 100 tokens: each pitch outside that major or minor scale multiplies a token's probability by F, above 0 and at most 1; 1: no pull.", nameof(KeyPull))]
         public double? KeyPull { get; set; }
 
         [CommandOption("--velocity <V>")]
-        [Description("Key velocity of every note, 1-127.")]
-        [DefaultValue(100)]
-        public int Velocity { get; set; }
+        [OptionHelp<GenerateDefaults>("Key velocity of every note, 1-127.", nameof(Velocity))]
+        public int? Velocity { get; set; }
 
         [CommandOption("--tempo <BPM>")]
-        [Description("Quarter notes a minute.")]
-        [DefaultValue(120.0)]
-        public double Tempo { get; set; }
+        [OptionHelp<GenerateDefaults>("Quarter notes a minute.", nameof(Tempo))]
+        public double? Tempo { get; set; }
 
         [CommandOption("--out <FILE>")]
-        [Description("The MIDI file to write.")]
-        [DefaultValue("mozart.mid")]
-        public string Out { get; set; } = "mozart.mid";
+        [OptionHelp<GenerateDefaults>("The MIDI file to write.", nameof(Out))]
+        public string? Out { get; set; }
 
         [CommandOption("--tokens-out <FILE>")]
         [Description("Also write the tokens (seed and generated) as a JSON array.")]
@@ -110,13 +106,12 @@ public sealed partial class GenerateCommand
         public string? PianoRoll { get; set; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
+        [OptionHelp<GenerateDefaults>("CPU threads (OpenMP threads wait passively).", nameof(Threads))]
         public int? Threads { get; set; }
 
         [CommandOption("--device <DEVICE>")]
-        [Description("auto, cpu or cuda.")]
-        [DefaultValue(DeviceChoice.Auto)]
-        public DeviceChoice Device { get; set; }
+        [OptionHelp<GenerateDefaults>("auto, cpu or cuda.", nameof(Device))]
+        public DeviceChoice? Device { get; set; }
 
         public override ValidationResult Validate()
         {
@@ -134,58 +129,73 @@ public sealed partial class GenerateCommand
             try
             {
                 ToSampling().Validate();
-                if (Offsets is not (null or "model")) OffsetPolicy.CheckSyntax(Offsets);
+                if (Offsets is not (null or ModelOffsets)) OffsetPolicy.CheckSyntax(Offsets);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
                 return ValidationResult.Error(e.Message);
             }
             if (Velocity is < 1 or > 127) return ValidationResult.Error("--velocity is a MIDI velocity, 1-127");
-            if (!double.IsFinite(Tempo) || Tempo <= 0) return ValidationResult.Error("--tempo must be a positive number of quarter notes a minute");
+            if (Tempo is { } tempo && !(double.IsFinite(tempo) && tempo > 0)) return ValidationResult.Error("--tempo must be a positive number of quarter notes a minute");
             if (Threads < 1) return ValidationResult.Error("--threads must be at least 1");
             return ValidationResult.Success();
         }
 
-        /// <summary>The library's defaults, or the lab's with <c>--lab</c>.</summary>
-        private GenerationOptions Defaults => Lab ? GenerationOptions.Lab : new GenerationOptions();
-
-        /// <summary>The options of the generation, in the library's records: the one place settings map onto them.</summary>
-        public GenerationOptions ToOptions(int seed) => Defaults with
+        /// <summary>How to generate: the library's defaults, or the lab's with <c>--lab</c>, under the options given.</summary>
+        public GenerationOptions ToGeneration(int seed)
         {
-            Length = Length,
-            Context = Context ?? Defaults.Context,
-            Sampling = ToSampling(),
-            Seed = seed,
-            MaxCopy = MaxCopy is { } copy ? (copy == 0 ? null : copy) : Defaults.MaxCopy,
-            MemoryWeight = MemoryWeight ?? Defaults.MemoryWeight,
-            KeyPull = KeyPull is { } pull ? (pull < 1 ? pull : null) : Defaults.KeyPull,
-        };
-
-        public SamplingOptions ToSampling()
-        {
-            var defaults = Defaults.Sampling;
-            var strategy = Strategy ?? defaults.Strategy;
-            return new SamplingOptions
+            var defaults = GenerationOptions.For(Lab);
+            return defaults with
             {
-                Strategy = strategy,
-                Temperature = Temperature ?? (strategy == defaults.Strategy ? defaults.Temperature : 1.0),
-                TopK = TopK,
-                TopP = TopP,
+                Length = Length ?? defaults.Length,
+                Context = Context ?? defaults.Context,
+                Sampling = ToSampling(),
+                Seed = seed,
+                MaxCopy = MaxCopy is { } copy ? (copy == 0 ? null : copy) : defaults.MaxCopy,
+                MemoryWeight = MemoryWeight ?? defaults.MemoryWeight,
+                KeyPull = KeyPull is { } pull ? (pull < 1 ? pull : null) : defaults.KeyPull,
             };
         }
 
-        public RunOpening ToOpening() => new()
+        public SamplingOptions ToSampling()
         {
-            CheckpointFile = Checkpoint, Epoch = Epoch, Device = Device, Threads = Threads,
-        };
+            var defaults = GenerationOptions.For(Lab).Sampling;
+            return defaults with
+            {
+                Strategy = Strategy ?? defaults.Strategy,
+                Temperature = Temperature ?? defaults.Temperature,
+                TopK = TopK ?? defaults.TopK,
+                TopP = TopP ?? defaults.TopP,
+            };
+        }
 
-        public PieceFiles ToFiles() => new(Out) { Tokens = TokensOut, PianoRoll = PianoRoll, Wav = Wav };
+        /// <summary>How to open the run: the checkpoint asked for, and the memory weight composing uses (so that no other is counted).</summary>
+        public RunOpening ToOpening(GenerationOptions generation)
+        {
+            var defaults = new RunOpening();
+            return defaults with
+            {
+                CheckpointFile = Checkpoint, Epoch = Epoch, MemoryWeight = generation.MemoryWeight,
+                Device = Device ?? defaults.Device, Threads = Threads ?? defaults.Threads,
+            };
+        }
+
+        public PieceFiles ToFiles()
+        {
+            var defaults = new CompositionRequest().Files;
+            return new PieceFiles(Out ?? defaults.Midi) { Tokens = TokensOut, PianoRoll = PianoRoll, Wav = Wav };
+        }
 
         /// <summary>The whole request: <see cref="Count"/> pieces from <paramref name="seed"/> on.</summary>
-        public CompositionRequest ToRequest(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps) => new()
+        public CompositionRequest ToRequest(GenerationOptions generation, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps)
         {
-            Seed = seed, Count = Count, Generation = ToOptions(seed), Piece = ToPiece(seed, modelTiming, onsetSteps), Files = ToFiles(), PrimerFile = Primer,
-        };
+            var defaults = new CompositionRequest();
+            return defaults with
+            {
+                Seed = generation.Seed, Count = Count ?? defaults.Count, Generation = generation,
+                Piece = ToPiece(generation.Seed, modelTiming, onsetSteps), Files = ToFiles(), PrimerFile = Primer,
+            };
+        }
 
         /// <summary>
         /// How the piece is written: with the model's own timing when it predicts it (unless
@@ -193,15 +203,25 @@ public sealed partial class GenerateCommand
         /// </summary>
         public PieceOptions ToPiece(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps)
         {
-            if (Offsets == "model" && !modelTiming)
+            if (Offsets == ModelOffsets && !modelTiming)
                 throw new ArgumentException("--offsets model: the run's model predicts no timing (it is the lab's network); use a fixed step such as 0.5, or corpus");
-            var defaults = Lab ? new PieceOptions() : PieceOptions.For(modelTiming);
+            var defaults = PieceOptions.For(modelTiming, Lab);
             return defaults with
             {
-                Offsets = Offsets is null ? defaults.Offsets : Offsets == "model" ? null : OffsetPolicy.Parse(Offsets, onsetSteps),
+                Offsets = Offsets is null ? defaults.Offsets : Offsets == ModelOffsets ? null : OffsetPolicy.Parse(Offsets, onsetSteps),
                 Seed = seed,
-                Midi = new ComposerOptions { Velocity = Velocity, TempoBpm = Tempo },
+                Midi = defaults.Midi with { Velocity = Velocity ?? defaults.Midi.Velocity, TempoBpm = Tempo ?? defaults.Midi.TempoBpm },
             };
         }
+
+        /// <summary>What <c>--offsets</c> says for a piece's offsets: "model" for the model's own timing, a step, or "corpus".</summary>
+        public static string OffsetsName(OffsetPolicy? offsets) => offsets switch
+        {
+            null => ModelOffsets,
+            FixedOffsetPolicy fixedStep => DefaultText.Of(fixedStep.Step),
+            _ => "corpus",
+        };
+
+        private const string ModelOffsets = "model";
     }
 }

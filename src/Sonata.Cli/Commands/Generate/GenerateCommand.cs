@@ -20,25 +20,23 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         int seed = settings.Seed ?? Random.Shared.Next();
-        using var run = TrainedRun.Open(settings.Run, settings.ToOpening());
-        var request = settings.ToRequest(seed, run.Predictor.ReadsTiming, run.OnsetSteps);
+        var generation = settings.ToGeneration(seed);
+        using var run = TrainedRun.Open(settings.Run, settings.ToOpening(generation));
+        var request = settings.ToRequest(generation, run.ReadsTiming, run.OnsetSteps);
         console.MarkupLineInterpolated($"checkpoint [bold]{run.Checkpoint.File}[/] (epoch {run.Checkpoint.Epoch}, {run.Checkpoint.Why}); {run.Config.Model}; vocabulary {run.Vocabulary}");
         console.MarkupLineInterpolated($"context [bold]{Describe(request.Generation.Context, run.ContextLength)}[/]; strategy [bold]{request.Generation.Sampling}[/]{Timing(request)}");
-        if ((request.Generation.MemoryWeight ?? run.Predictor.MemoryWeight) is > 0 and var weight)
+        if (run.Config.Memory.Weight is > 0 and var weight)
             console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{weight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
-        if (request.Generation.MaxCopy is { } limit)
-        {
-            if (run.Judging is null)
-                console.MarkupLine("[yellow]no copy limit:[/] the run keeps no corpus-events.json to look copies up in (trained on a tokens file)");
-            else
-                console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
-        }
+        var composer = new PieceComposer(run);
+        if (composer.CopyLimit(generation) is { } limit)
+            console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
+        else if (generation.MaxCopy is not null)
+            console.MarkupLine("[yellow]no copy limit:[/] the run keeps no corpus-events.json to look copies up in (trained on a tokens file)");
         if (request.Generation.KeyPull is { } pull)
             console.MarkupLineInterpolated($"key pull: each pitch outside the key of the last 100 tokens multiplies a token's probability by {pull:0.##} (--key-pull 1: none)");
 
-        var composer = new PieceComposer(run);
         var pieces = await Compose(composer, request, settings, cancellationToken);
-        foreach (var piece in pieces) Report(piece, settings.Tempo);
+        foreach (var piece in pieces) Report(piece, request.Piece.Midi.TempoBpm);
         if (composer.Judge(pieces) is { } judgement)
             console.Write(FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces"));
         else if (pieces.Count == 1 && File.Exists(run.Folder.CorpusTokensFile))

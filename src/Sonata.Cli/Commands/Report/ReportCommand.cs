@@ -25,8 +25,8 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
 
         [CommandOption("--out <FILE>")]
         [Description("The HTML page to write. It links the pieces' WAVs and piano rolls relative to itself: keep them together.")]
-        [DefaultValue("report.html")]
-        public string Out { get; init; } = "report.html";
+        [DefaultValue(ReportPage.DefaultFileName)]
+        public string Out { get; init; } = ReportPage.DefaultFileName;
 
         public override ValidationResult Validate() =>
             Run.Length == 0 ? ValidationResult.Error("--run: the run folder to report on is needed (sonata train --out makes one)") : ValidationResult.Success();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Sonata.Cli.Help;
 using Sonata.Dataset;
 using Sonata.Model;
 using Sonata.Runtime;
@@ -13,7 +14,7 @@ public sealed partial class TrainCommand
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--data <SOURCE>")]
-        [Description("The corpus: a folder of .mid files, a .tar.gz, one MIDI file or an http(s) URL. Default: the lab's 20 Mozart sonatas.")]
+        [Description("The corpus: a folder of .mid files, a .tar.gz, one MIDI file or an http(s) URL. Without it: the lab's 20 Mozart sonatas, downloaded once.")]
         public string? Data { get; set; }
 
         [CommandOption("--skip-bad")]
@@ -25,7 +26,7 @@ public sealed partial class TrainCommand
         public string? Tokens { get; set; }
 
         [CommandOption("--out <DIR>")]
-        [Description("Run folder. Default: runs/<yyyyMMdd-HHmmss>.")]
+        [OptionHelp<TrainDefaults>("Run folder.", nameof(Out))]
         public string? Out { get; set; }
 
         [CommandOption("--resume")]
@@ -33,157 +34,139 @@ public sealed partial class TrainCommand
         public bool Resume { get; set; }
 
         [CommandOption("--epochs <N>")]
-        [Description("At most this many epochs, counting those already in a resumed run. Default: the recipe's (streams 100 epochs of one pass, which a patience or a budget ends first; lab 30).")]
+        [OptionHelp<TrainDefaults>("At most this many epochs, counting those already in a resumed run (a patience or a budget may end training first).", nameof(Epochs))]
         public int? Epochs { get; set; }
 
         [CommandOption("--minutes <M>")]
-        [Description("A time budget: training stops in time to score its best epoch within M minutes. A budget too small for one epoch on this machine is refused at once, naming the smallest that fits.")]
+        [OptionHelp<TrainDefaults>("A time budget: training stops in time to score its best epoch within M minutes. A budget too small for one epoch on this machine is refused at once, naming the smallest that fits.", nameof(Minutes))]
         public double? Minutes { get; set; }
 
         [CommandOption("--budget-from <UNIX-SECONDS>")]
-        [Description("The budget counts from this moment (seconds since 1970, UTC) rather than from now: a job's start, so that its earlier stages count too (scripts/compose).")]
+        [OptionHelp<TrainDefaults>("The budget counts from this moment (seconds since 1970, UTC): a job's start, so that its earlier stages count too (scripts/compose).", nameof(BudgetFrom))]
         public long? BudgetFrom { get; set; }
 
         [CommandOption("--budget-reserve <SECONDS>")]
-        [Description("Seconds of the budget kept for what follows training (scripts/compose: the piece and its page).")]
+        [OptionHelp<TrainDefaults>("Seconds of the budget kept for what follows training (scripts/compose: the piece and its page).", nameof(BudgetReserve))]
         public double? BudgetReserve { get; set; }
 
         [CommandOption("--patience <N>")]
-        [Description("Stop after N epochs without a better validation accuracy; 0: never. Default: the recipe's (streams 4, lab 0).")]
+        [OptionHelp<TrainDefaults>("Stop after N epochs without a better validation accuracy; 0: never.", nameof(Patience))]
         public int? Patience { get; set; }
 
         [CommandOption("--validation-windows <N>")]
-        [Description("Validate each epoch on a fixed seeded subset of N windows (the best epoch keeps its figure, or with --test-windows 0 is scored on the whole validation split at the end); 0: every window. Default: the recipe's (streams 2048, lab 0).")]
+        [OptionHelp<TrainDefaults>("Validate each epoch on a fixed seeded subset of N windows (the best epoch keeps its figure, or with --test-windows 0 is scored on the whole validation split at the end); 0: every window.", nameof(ValidationWindows))]
         public int? ValidationWindows { get; set; }
 
         [CommandOption("--test-windows <N>")]
-        [Description("Score the best epoch on a fixed seeded subset of N test windows (its validation figure is its epoch's subset), with a 95 % interval; 0: the whole test split, and the whole validation split when epochs scored a subset (the lab's way). Default: the recipe's (streams 4096, lab 0).")]
+        [OptionHelp<TrainDefaults>("Score the best epoch on a fixed seeded subset of N test windows (its validation figure is its epoch's subset), with a 95 % interval; 0: the whole test split, and the whole validation split when epochs scored a subset (the lab's way).", nameof(TestWindows))]
         public int? TestWindows { get; set; }
 
         [CommandOption("--keep-checkpoints <WHICH>")]
-        [Description("newest-and-best: keep the newest epoch's checkpoint (to resume) and the best by validation (what speaks for the run); all: every epoch's.")]
+        [OptionHelp<TrainDefaults>("newest-and-best: keep the newest epoch's checkpoint (to resume) and the best by validation (what speaks for the run); all: every epoch's.", nameof(KeepCheckpoints))]
         public string? KeepCheckpoints { get; set; }
 
         [CommandOption("--target-accuracy <A>")]
-        [Description("Stop once the validation accuracy reaches A (0..1).")]
+        [OptionHelp<TrainDefaults>("Stop once the validation accuracy reaches A (0..1).", nameof(TargetAccuracy))]
         public double? TargetAccuracy { get; set; }
 
         [CommandOption("--recipe <RECIPE>")]
-        [Description("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window, one network, no memory.")]
-        [DefaultValue(Recipe.Streams)]
-        public Recipe Recipe { get; set; } = Recipe.Streams;
+        [OptionHelp<TrainDefaults>("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window, one network, no memory; every other default becomes the lab's (shown as lab: …).", nameof(Recipe))]
+        public Recipe? Recipe { get; set; }
 
         [CommandOption("--network <NETWORK>")]
-        [Description("lab: the lab's network, reading and predicting tokens only. rhythm: reads each token with its step and duration, and predicts the next token's step, token and duration (streams recipe, a corpus of MIDI files). Default: the recipe's.")]
+        [OptionHelp<TrainDefaults>("lab: the lab's network, reading and predicting tokens only. rhythm: reads each token with its step and duration, and predicts the next token's step, token and duration (streams recipe, a corpus of MIDI files).", nameof(Network))]
         public NetworkKind? Network { get; set; }
 
         [CommandOption("--split <SPLIT>")]
-        [Description("windows: the lab's random 70/15/15 split of windows. pieces: whole files held out (--val-pieces, --test-pieces).")]
-        [DefaultValue(SplitKind.Windows)]
-        public SplitKind Split { get; set; }
+        [OptionHelp<TrainDefaults>("windows: the lab's random 70/15/15 split of windows. pieces: whole files held out (--val-pieces, --test-pieces).", nameof(Split))]
+        public SplitKind? Split { get; set; }
 
         [CommandOption("--val-pieces <N>")]
-        [Description("With --split pieces: files held out for validation.")]
-        [DefaultValue(2)]
-        public int ValPieces { get; set; }
+        [OptionHelp<TrainDefaults>("With --split pieces: files held out for validation.", nameof(ValPieces))]
+        public int? ValPieces { get; set; }
 
         [CommandOption("--test-pieces <N>")]
-        [Description("With --split pieces: files held out for test.")]
-        [DefaultValue(2)]
-        public int TestPieces { get; set; }
+        [OptionHelp<TrainDefaults>("With --split pieces: files held out for test.", nameof(TestPieces))]
+        public int? TestPieces { get; set; }
 
         [CommandOption("--transpose")]
         [Description("Grow the vocabulary by every token moved -5..+6 semitones, and move each training stream by a random one of them (streams recipe).")]
         public bool Transpose { get; set; }
 
         [CommandOption("--dropout <P>")]
-        [Description("Dropout between the LSTM layers and before the head.")]
-        [DefaultValue(0.0)]
-        public double Dropout { get; set; }
+        [OptionHelp<TrainDefaults>("Dropout between the LSTM layers and before the head.", nameof(Dropout))]
+        public double? Dropout { get; set; }
 
         [CommandOption("--members <K>")]
-        [Description("Networks of the lab's shape trained side by side, each on its own loss, their probabilities averaged (an ensemble). Default: 3 with the streams recipe, 1 with the lab's.")]
+        [OptionHelp<TrainDefaults>("Networks of the lab's shape trained side by side, each on its own loss, their probabilities averaged (an ensemble).", nameof(Members))]
         public int? Members { get; set; }
 
         [CommandOption("--memory-weight <W>")]
-        [Description("Share of an n-gram memory of the training labels (contexts up to --memory-order tokens) in every prediction: validation, test, generation; 0: the network alone. Default: 0.5 with the streams recipe, 0 with the lab's.")]
+        [OptionHelp<TrainDefaults>("Share of an n-gram memory of the training labels (contexts up to --memory-order tokens) in every prediction: validation, test, generation; 0: the network alone.", nameof(MemoryWeight))]
         public double? MemoryWeight { get; set; }
 
         [CommandOption("--memory-order <N>")]
-        [Description("Longest context, in tokens, the n-gram memory counts.")]
-        [DefaultValue(12)]
-        public int MemoryOrder { get; set; }
+        [OptionHelp<TrainDefaults>("Longest context, in tokens, the n-gram memory counts.", nameof(MemoryOrder))]
+        public int? MemoryOrder { get; set; }
 
         [CommandOption("--lr-decay <F>")]
-        [Description("Multiply the learning rate by F after every epoch.")]
-        [DefaultValue(1.0)]
-        public double LearningRateDecay { get; set; }
+        [OptionHelp<TrainDefaults>("Multiply the learning rate by F after every epoch.", nameof(LearningRateDecay))]
+        public double? LearningRateDecay { get; set; }
 
         [CommandOption("--weight-decay <W>")]
-        [Description("RMSprop's L2 weight decay.")]
-        [DefaultValue(0.0)]
-        public double WeightDecay { get; set; }
+        [OptionHelp<TrainDefaults>("RMSprop's L2 weight decay.", nameof(WeightDecay))]
+        public double? WeightDecay { get; set; }
 
         [CommandOption("--streams <N>")]
-        [Description("Streams recipe: parallel streams (the batch size).")]
-        [DefaultValue(64)]
-        public int Streams { get; set; }
+        [OptionHelp<TrainDefaults>("Streams recipe: parallel streams (the batch size).", nameof(Streams))]
+        public int? Streams { get; set; }
 
         [CommandOption("--chunk-length <N>")]
-        [Description("Streams recipe: tokens a stream advances a step (the back-propagation span).")]
-        [DefaultValue(25)]
-        public int ChunkLength { get; set; }
+        [OptionHelp<TrainDefaults>("Streams recipe: tokens a stream advances a step (the back-propagation span).", nameof(ChunkLength))]
+        public int? ChunkLength { get; set; }
 
         [CommandOption("--passes <N>")]
-        [Description("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).")]
-        [DefaultValue(1)]
-        public int Passes { get; set; }
+        [OptionHelp<TrainDefaults>("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).", nameof(Passes))]
+        public int? Passes { get; set; }
 
         [CommandOption("--sequence-length <N>")]
-        [Description("Tokens of context per window.")]
-        [DefaultValue(100)]
-        public int SequenceLength { get; set; }
+        [OptionHelp<TrainDefaults>("Tokens of context per window.", nameof(SequenceLength))]
+        public int? SequenceLength { get; set; }
 
         [CommandOption("--seed <N>")]
-        [Description("Seeds the split, the initial weights and the shuffles.")]
-        [DefaultValue(42L)]
-        public long Seed { get; set; }
+        [OptionHelp<TrainDefaults>("Seeds the split, the initial weights and the shuffles.", nameof(Seed))]
+        public long? Seed { get; set; }
 
         [CommandOption("--embedding <N>")]
-        [Description("Embedding width.")]
-        [DefaultValue(64)]
-        public int Embedding { get; set; }
+        [OptionHelp<TrainDefaults>("Embedding width.", nameof(Embedding))]
+        public int? Embedding { get; set; }
 
         [CommandOption("--hidden <N>")]
-        [Description("LSTM hidden width (and dense layer width).")]
-        [DefaultValue(256)]
-        public int Hidden { get; set; }
+        [OptionHelp<TrainDefaults>("LSTM hidden width (and dense layer width).", nameof(Hidden))]
+        public int? Hidden { get; set; }
 
         [CommandOption("--layers <N>")]
-        [Description("Stacked LSTM layers.")]
-        [DefaultValue(3)]
-        public int Layers { get; set; }
+        [OptionHelp<TrainDefaults>("Stacked LSTM layers.", nameof(Layers))]
+        public int? Layers { get; set; }
 
         [CommandOption("--lr <RATE>")]
-        [Description("RMSprop learning rate.")]
-        [DefaultValue(0.001)]
-        public double LearningRate { get; set; }
+        [OptionHelp<TrainDefaults>("RMSprop learning rate.", nameof(LearningRate))]
+        public double? LearningRate { get; set; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads. Default: all cores (OpenMP threads wait passively).")]
+        [OptionHelp<TrainDefaults>("CPU threads (OpenMP threads wait passively).", nameof(Threads))]
         public int? Threads { get; set; }
 
         [CommandOption("--device <DEVICE>")]
-        [Description("auto, cpu or cuda (cuda needs a build against libtorch's CUDA package).")]
-        [DefaultValue(DeviceChoice.Auto)]
-        public DeviceChoice Device { get; set; }
+        [OptionHelp<TrainDefaults>("auto, cpu or cuda (cuda needs a build against libtorch's CUDA package).", nameof(Device))]
+        public DeviceChoice? Device { get; set; }
 
         [CommandOption("--max-batches <N>")]
-        [Description("Train on at most N batches an epoch (quick checks).")]
+        [OptionHelp<TrainDefaults>("Train on at most N batches an epoch (quick checks).", nameof(MaxBatches))]
         public int? MaxBatches { get; set; }
 
         [CommandOption("--max-eval-batches <N>")]
-        [Description("Score at most N validation and test batches (quick checks).")]
+        [OptionHelp<TrainDefaults>("Score at most N validation and test batches (quick checks).", nameof(MaxEvalBatches))]
         public int? MaxEvalBatches { get; set; }
 
         [CommandOption("--dry-run")]
@@ -221,7 +204,7 @@ public sealed partial class TrainCommand
         public JobBudget ToJobBudget() => new()
         {
             Started = BudgetFrom is { } from ? DateTimeOffset.FromUnixTimeSeconds(from) : null,
-            ReserveSeconds = BudgetReserve ?? 0,
+            ReserveSeconds = BudgetReserve ?? JobBudget.None.ReserveSeconds,
         };
 
         /// <summary>
@@ -230,38 +213,43 @@ public sealed partial class TrainCommand
         /// </summary>
         public TrainingConfig ToConfig(string tokenSource)
         {
-            var defaults = TrainingConfig.For(Recipe);
+            var defaults = TrainingConfig.For(Recipe ?? new TrainingConfig().Recipe);
+            var (data, model, memory, streams, training) = (defaults.Data, defaults.Model, defaults.Memory, defaults.Streams, defaults.Training);
             return defaults with
             {
                 TokenSource = tokenSource,
-                Data = defaults.Data with
+                Data = data with
                 {
-                    SequenceLength = SequenceLength, Split = Split, ValidationPieces = ValPieces, TestPieces = TestPieces, Transpose = Transpose,
+                    SequenceLength = SequenceLength ?? data.SequenceLength, Split = Split ?? data.Split,
+                    ValidationPieces = ValPieces ?? data.ValidationPieces, TestPieces = TestPieces ?? data.TestPieces, Transpose = Transpose || data.Transpose,
                 },
-                Model = defaults.Model with
+                Model = model with
                 {
-                    EmbeddingSize = Embedding, HiddenSize = Hidden, Layers = Layers, Dropout = Dropout, Members = Members ?? defaults.Model.Members,
-                    Network = Network ?? defaults.Model.Network,
+                    EmbeddingSize = Embedding ?? model.EmbeddingSize, HiddenSize = Hidden ?? model.HiddenSize, Layers = Layers ?? model.Layers,
+                    Dropout = Dropout ?? model.Dropout, Members = Members ?? model.Members, Network = Network ?? model.Network,
                 },
-                Memory = defaults.Memory with { Weight = MemoryWeight ?? defaults.Memory.Weight, Order = MemoryOrder },
-                Streams = defaults.Streams with { Streams = Streams, ChunkLength = ChunkLength, PassesPerEpoch = Passes },
-                Training = defaults.Training with
+                Memory = memory with { Weight = MemoryWeight ?? memory.Weight, Order = MemoryOrder ?? memory.Order },
+                Streams = streams with
                 {
-                    Seed = Seed,
-                    Epochs = DryRun ? 1 : Epochs ?? defaults.Training.Epochs,
-                    Minutes = Minutes,
-                    Patience = Patience is { } patience ? (patience == 0 ? null : patience) : defaults.Training.Patience,
-                    ValidationWindows = ValidationWindows is { } windows ? (windows == 0 ? null : windows) : defaults.Training.ValidationWindows,
-                    TestWindows = TestWindows is { } tests ? (tests == 0 ? null : tests) : defaults.Training.TestWindows,
-                    KeepCheckpoints = KeepCheckpoints == "all" ? CheckpointKeeping.All : CheckpointKeeping.NewestAndBest,
-                    LearningRate = LearningRate,
-                    WeightDecay = WeightDecay,
-                    LearningRateDecay = LearningRateDecay,
-                    TargetAccuracy = TargetAccuracy,
-                    MaxBatchesPerEpoch = DryRun ? 1 : MaxBatches,
-                    MaxEvalBatches = DryRun ? 1 : MaxEvalBatches,
-                    Threads = Threads,
-                    Device = Device,
+                    Streams = Streams ?? streams.Streams, ChunkLength = ChunkLength ?? streams.ChunkLength, PassesPerEpoch = Passes ?? streams.PassesPerEpoch,
+                },
+                Training = training with
+                {
+                    Seed = Seed ?? training.Seed,
+                    Epochs = DryRun ? 1 : Epochs ?? training.Epochs,
+                    Minutes = Minutes ?? training.Minutes,
+                    Patience = Patience is { } patience ? (patience == 0 ? null : patience) : training.Patience,
+                    ValidationWindows = ValidationWindows is { } windows ? (windows == 0 ? null : windows) : training.ValidationWindows,
+                    TestWindows = TestWindows is { } tests ? (tests == 0 ? null : tests) : training.TestWindows,
+                    KeepCheckpoints = KeepCheckpoints switch { null => training.KeepCheckpoints, "all" => CheckpointKeeping.All, _ => CheckpointKeeping.NewestAndBest },
+                    LearningRate = LearningRate ?? training.LearningRate,
+                    WeightDecay = WeightDecay ?? training.WeightDecay,
+                    LearningRateDecay = LearningRateDecay ?? training.LearningRateDecay,
+                    TargetAccuracy = TargetAccuracy ?? training.TargetAccuracy,
+                    MaxBatchesPerEpoch = DryRun ? 1 : MaxBatches ?? training.MaxBatchesPerEpoch,
+                    MaxEvalBatches = DryRun ? 1 : MaxEvalBatches ?? training.MaxEvalBatches,
+                    Threads = Threads ?? training.Threads,
+                    Device = Device ?? training.Device,
                 },
             };
         }

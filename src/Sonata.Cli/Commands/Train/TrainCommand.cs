@@ -20,7 +20,7 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var folder = new RunFolder(settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+        var folder = new RunFolder(settings.Out ?? RunFolder.NewPath(DateTime.Now));
         using var onCancel = cancellationToken.Register(() => console.MarkupLine(
             "[yellow]stopping[/] after this batch: the unfinished epoch is dropped; Ctrl-C again quits at once"));
         TrainingSummary summary;
