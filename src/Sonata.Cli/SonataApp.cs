@@ -81,13 +81,19 @@ public static class SonataApp
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
         }
+        catch (Exception e) when (IsUserError(e))
+        {
+            // One line, never a stack trace: the message says what was wrong and what to do.
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
         catch (Exception e)
         {
-            // One line, never a stack trace: the message of an error in the input says what to fix;
-            // anything else is named by its type (SONATA_TRACE=1 prints where it came from).
-            console.MarkupLineInterpolated($"[red]error:[/] {(IsUserError(e) ? e.Message : $"{e.GetType().Name}: {e.Message}")}");
+            // A bug: one line that says so and where its details went (SONATA_TRACE=1 prints them too).
+            string log = BugReport.Write(args, e);
+            console.MarkupLineInterpolated($"[red]error:[/] a bug in Sonata, not in what you gave it ({e.GetType().Name}: {e.Message}); please report it with {log}");
             if (Environment.GetEnvironmentVariable("SONATA_TRACE") == "1") console.WriteLine(e.ToString());
-            return 1;
+            return Bug;
         }
         finally
         {
@@ -95,11 +101,18 @@ public static class SonataApp
         }
     }
 
-    /// <summary>Errors that describe bad input or a missing tool: their message is the whole story.</summary>
-    private static bool IsUserError(Exception e) => e is MidiFormatException or CorpusException
-        or CheckpointMismatchException or TimeBudgetException or UnknownTokensException or SoundToolMissingException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or InvalidDataException or ArgumentException or InvalidOperationException or FormatException or IOException;
+    /// <summary>Exit code of a bug (sysexits' EX_SOFTWARE): an error the user cannot fix.</summary>
+    public const int Bug = 70;
+
+    /// <summary>
+    /// Errors the user can fix, whose message is the whole story: bad input (a MIDI file, a corpus,
+    /// a checkpoint, a file's content), a missing file, folder or tool, a budget too small, a request
+    /// that cannot be done as it stands. Anything else is a bug.
+    /// </summary>
+    private static bool IsUserError(Exception e) => e is UserErrorException or MidiFormatException or CorpusException
+        or CheckpointMismatchException or TimeBudgetException or UnknownTokensException or SoundToolMissingException or EvaluationException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException
+        or InvalidDataException or FormatException or IOException;
 
     private static TypeRegistrar Registrations(IAnsiConsole console, CorpusOptions corpusOptions, ITokenSource tokens)
     {

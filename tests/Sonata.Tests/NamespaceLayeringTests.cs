@@ -35,7 +35,7 @@ public sealed partial class NamespaceLayeringTests
         var sources = Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Select(f => (Code: Comment().Replace(File.ReadAllText(f), ""), File: f))
-            .Select(s => (s.Code, Namespace: NamespaceLine().Match(s.Code) is { Success: true } m ? m.Groups[1].Value : throw new InvalidDataException($"{s.File}: no namespace")))
+            .Select(s => (s.Code, Namespace: NamespaceLine().Match(s.Code) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : Root) : throw new InvalidDataException($"{s.File}: no namespace")))
             .ToList();
         var typesOf = sources.GroupBy(s => s.Namespace)
             .ToDictionary(g => g.Key, g => g.SelectMany(s => TypeDeclaration().Matches(s.Code).Select(m => m.Groups[1].Value)).ToHashSet());
@@ -79,7 +79,10 @@ public sealed partial class NamespaceLayeringTests
     [GeneratedRegex(@"//.*")]
     private static partial Regex Comment();
 
-    [GeneratedRegex(@"^namespace Sonata\.(\w+)", RegexOptions.Multiline)]
+    /// <summary>The library's root namespace (<c>Sonata</c>): every other sees it without importing it.</summary>
+    private const string Root = "(root)";
+
+    [GeneratedRegex(@"^namespace Sonata(?:\.(\w+)(?:\.\w+)*)?;", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();
 
     [GeneratedRegex(@"^using (?:static )?Sonata\.(\w+)", RegexOptions.Multiline)]

@@ -51,7 +51,7 @@ public class OffsetPolicyTests
     {
         Assert.Equal(0.25, Assert.IsType<FixedOffsetPolicy>(OffsetPolicy.Parse("0.25")).Step);
         Assert.IsType<CorpusOffsetPolicy>(OffsetPolicy.Parse("corpus", Steps));
-        Assert.Throws<ArgumentException>(() => OffsetPolicy.Parse("corpus"));
+        Assert.Throws<UserErrorException>(() => OffsetPolicy.Parse("corpus"));
         Assert.Throws<FormatException>(() => OffsetPolicy.Parse("fast"));
     }
 

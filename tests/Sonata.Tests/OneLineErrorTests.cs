@@ -1,4 +1,6 @@
 using Sonata.Cli;
+using Sonata.Cli.Commands.Train;
+using Sonata.Training;
 using Spectre.Console.Testing;
 
 namespace Sonata.Tests;
@@ -88,5 +90,32 @@ public sealed class OneLineErrorTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.DoesNotContain("   at ", console.Output);
         Assert.DoesNotContain("Exception", console.Output);
         Assert.Single(console.Output.Split('\n'), line => line.StartsWith("error:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_bug_says_it_is_one_in_one_line_with_its_details_in_a_log()
+    {
+        var console = new TestConsole().Width(400);
+
+        int code = await SonataApp.RunAsync(["train", "--out", Scratch(Guid.NewGuid().ToString("N"))], console, new BrokenSource());
+
+        Assert.Equal(SonataApp.Bug, code);
+        string line = Assert.Single(console.Output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("a bug in Sonata, not in what you gave it (KeyNotFoundException: no such key in the broken source)", line);
+        Assert.DoesNotContain("   at ", console.Output);
+        string log = line[(line.LastIndexOf("report it with ", StringComparison.Ordinal) + "report it with ".Length)..].Trim();
+        string details = File.ReadAllText(log);
+        Assert.Contains("sonata train --out", details);
+        Assert.Contains("   at ", details);
+        File.Delete(log);
+    }
+
+    /// <summary>A token source with a bug in it: what the user gave is fine.</summary>
+    private sealed class BrokenSource : ITokenSource
+    {
+        public string Description => "a broken source";
+
+        public Task<TrainingCorpus> LoadAsync(CancellationToken cancellationToken) =>
+            throw new KeyNotFoundException("no such key in the broken source");
     }
 }

@@ -217,7 +217,7 @@ public sealed class TrainerTests : IDisposable
     {
         var folder = Folder("twice");
         Train(Tiny(epochs: 1), folder);
-        Assert.Throws<InvalidOperationException>(() => Train(Tiny(epochs: 1), folder));
+        Assert.Throws<UserErrorException>(() => Train(Tiny(epochs: 1), folder));
     }
 
     [Fact]

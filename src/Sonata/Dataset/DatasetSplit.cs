@@ -78,12 +78,12 @@ public sealed record DatasetSplit(long[] Train, long[] Validation, long[] Test)
     /// How many of <paramref name="files"/> files validate and test under a split by pieces: those
     /// <paramref name="options"/> ask for, or fewer (one each at least) so that a file is left to train on.
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than 3 files: one each to train, validate and test.</exception>
+    /// <exception cref="UserErrorException">Fewer than 3 files: one each to train, validate and test.</exception>
     public static (int Validation, int Test) HeldOutPieces(int files, DataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (files < 3)
-            throw new ArgumentException(
+            throw new UserErrorException(
                 $"a split by pieces needs at least 3 files (one each to train, validate and test); the corpus has {files}: use --split windows");
         int validation = Math.Min(options.ValidationPieces, (files - 1) / 2);
         return (validation, Math.Min(options.TestPieces, files - 1 - validation));

@@ -21,7 +21,7 @@ public sealed class TokenWindows : IDisposable
     {
         if (sequenceLength < 1) throw new ArgumentOutOfRangeException(nameof(sequenceLength));
         if (ids.Length <= sequenceLength)
-            throw new ArgumentException(
+            throw new UserErrorException(
                 $"the corpus holds {ids.Length:N0} tokens, which make no window of {sequenceLength} and its label: train on more music, or with a shorter --sequence-length");
         SequenceLength = sequenceLength;
         Count = ids.Length - sequenceLength;

@@ -114,7 +114,7 @@ public sealed class JudgingCorpus
         ArgumentNullException.ThrowIfNull(piece);
         ArgumentOutOfRangeException.ThrowIfNegative(primerLength);
         if (piece.Count <= primerLength)
-            throw new ArgumentException($"The piece has {piece.Count} tokens, none after its {primerLength}-token primer.", nameof(piece));
+            throw new EvaluationException($"the piece has {piece.Count} tokens, none after its {primerLength}-token primer: give a smaller --primer-length");
 
         string[] tokens = [.. piece.Select(e => e.Token)];
         var generated = new ArraySegment<string>(tokens, primerLength, tokens.Length - primerLength);

@@ -27,7 +27,7 @@ public abstract record OffsetPolicy
     {
         CheckSyntax(text);
         if (IsCorpus(text))
-            return Corpus(corpusSteps ?? throw new ArgumentException(
+            return Corpus(corpusSteps ?? throw new UserErrorException(
                 "--offsets corpus: the run keeps no corpus-steps.json (it was trained on a tokens file, without onsets); use a fixed step such as --offsets 0.5"));
         return Fixed(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
     }

@@ -81,7 +81,7 @@ public static partial class TorchRuntime
     {
         DeviceChoice.Cpu => torch.CPU,
         DeviceChoice.Cuda when torch.cuda.is_available() => torch.CUDA,
-        DeviceChoice.Cuda => throw new InvalidOperationException(
+        DeviceChoice.Cuda => throw new UserErrorException(
             "--device cuda: libtorch sees no CUDA device. This build uses the CPU package " +
             "libtorch-cpu-linux-x64; build against libtorch's CUDA package (see the README)."),
         _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,

@@ -28,7 +28,7 @@ public sealed class LabRecipe : ITrainingRecipe
         _states = new CarriedStates(members);
         BatchesPerEpoch = WindowBatches.TrainBatchCount(trainWindows.Length, batchSize);
         if (BatchesPerEpoch == 0)
-            throw new ArgumentException(
+            throw new UserErrorException(
                 $"the training split holds {trainWindows.Length:N0} windows, fewer than one batch of {batchSize}: the lab's recipe drops a partial batch, so it needs more music; the streams recipe (--recipe streams) trains on less");
     }
 

@@ -65,7 +65,7 @@ public sealed class StreamsRecipe : ITrainingRecipe
         _batchesPerPass = (int)(shortest / options.ChunkLength);
         BatchesPerEpoch = _batchesPerPass * options.PassesPerEpoch;
         if ((long)_batchesPerPass * options.ChunkLength < sequenceLength + 1)
-            throw new ArgumentException(
+            throw new UserErrorException(
                 $"the training split holds {_length:N0} tokens: the streams recipe needs at least {sequenceLength + 2 * options.ChunkLength:N0} " +
                 $"(a context of {sequenceLength} and chunks of {options.ChunkLength} after it); train on more music, or with a shorter --sequence-length or --chunk-length");
     }

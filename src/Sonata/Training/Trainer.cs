@@ -80,7 +80,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         }
         else if (folder.Checkpoints().Count > 0)
         {
-            throw new InvalidOperationException($"{folder.Path} already holds a run: resume it, or train into another folder");
+            throw new UserErrorException($"{folder.Path} already holds a run: resume it, or train into another folder");
         }
         folder.WriteConfig(Config);
         folder.WriteVocabulary(vocabulary);

@@ -15,9 +15,9 @@ public static class TrainingRecipes
         ArgumentNullException.ThrowIfNull(split);
         bool rhythm = config.Model.Network == Model.NetworkKind.Rhythm;
         if (rhythm && config.Recipe == Recipe.Lab)
-            throw new ArgumentException("the rhythm-aware network trains with the streams recipe (--recipe streams), which learns every step's timing; the lab's recipe trains the lab's network");
+            throw new UserErrorException("the rhythm-aware network trains with the streams recipe (--recipe streams), which learns every step's timing; the lab's recipe trains the lab's network");
         if (rhythm && corpus.Timing is null)
-            throw new ArgumentException("the rhythm-aware network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
+            throw new UserErrorException("the rhythm-aware network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
         var tokens = TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength);
         return config.Recipe switch
         {

@@ -204,7 +204,7 @@ public sealed partial class GenerateCommand
         public PieceOptions ToPiece(int seed, bool modelTiming, IReadOnlyDictionary<double, double>? onsetSteps)
         {
             if (Offsets == ModelOffsets && !modelTiming)
-                throw new ArgumentException("--offsets model: the run's model predicts no timing (it is the lab's network); use a fixed step such as 0.5, or corpus");
+                throw new UserErrorException("--offsets model: the run's model predicts no timing (it is the lab's network); use a fixed step such as 0.5, or corpus");
             var defaults = PieceOptions.For(modelTiming, Lab);
             return defaults with
             {

@@ -44,7 +44,7 @@ public sealed partial class TrainCommand(IAnsiConsole console, ITokenSource corp
                         CancellationToken.None))
                 : await Task.Run(() => trainer.Run(corpus, folder, settings.Resume, new TrainingLines(console), cancellationToken), CancellationToken.None);
         }
-        catch (Exception error) when (error is CheckpointMismatchException or TimeBudgetException or InvalidOperationException)
+        catch (Exception error) when (error is CheckpointMismatchException or TimeBudgetException or UserErrorException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
             return 1;
