@@ -125,7 +125,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
 
         Assert.Equal(0, code);
         Assert.Contains("heard.wav", output);
-        var (seconds, rms) = WavRendererTests.Measure(File.ReadAllBytes(Output("heard.wav")));
+        var (seconds, rms) = WavRendererTests.Measure(Output("heard.wav"));
         Assert.InRange(seconds, 29.9, 30.0 + 5.0);   // 120 tokens, half a quarter apart at 120 BPM, and a release tail
         Assert.True(rms > 0.01, $"RMS {rms} is silence");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Output("heard.png"))[..4]);

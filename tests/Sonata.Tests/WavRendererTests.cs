@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text;
+using NAudio.Wave;
 using Sonata.Pieces;
 
 namespace Sonata.Tests;
@@ -20,7 +19,7 @@ public sealed class WavRendererTests : IDisposable
 
         await WavRenderer.RenderAsync(midi, wav);
 
-        var (seconds, rms) = Measure(File.ReadAllBytes(wav));
+        var (seconds, rms) = Measure(wav);
         Assert.InRange(seconds, 3.9, 4.0 + 5.0);    // FluidSynth adds a release tail (about 3 s)
         Assert.True(rms > 0.01, $"RMS {rms} is silence");
     }
@@ -40,37 +39,13 @@ public sealed class WavRendererTests : IDisposable
         Assert.Contains("sudo apt-get install fluidsynth fluid-soundfont-gm", missingFont.Message);
     }
 
-    /// <summary>Length in seconds and RMS (0–1) of a 16-bit PCM WAV file.</summary>
-    internal static (double Seconds, double Rms) Measure(byte[] wav)
+    /// <summary>Length in seconds and RMS (0–1) of a 16-bit PCM WAV file, read as <see cref="WavLevel"/> reads one (NAudio's reader).</summary>
+    internal static (double Seconds, double Rms) Measure(string wav)
     {
-        Assert.Equal("RIFF", Encoding.ASCII.GetString(wav, 0, 4));
-        Assert.Equal("WAVE", Encoding.ASCII.GetString(wav, 8, 4));
-        int channels = 0, rate = 0, bits = 0;
-        for (int at = 12; at + 8 <= wav.Length;)
-        {
-            string id = Encoding.ASCII.GetString(wav, at, 4);
-            int size = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 4));
-            if (id == "fmt ")
-            {
-                channels = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 10));
-                rate = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 12));
-                bits = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 22));
-            }
-            else if (id == "data")
-            {
-                Assert.Equal(16, bits);
-                size = Math.Min(size, wav.Length - at - 8);
-                int samples = size / 2;
-                double sum = 0;
-                for (int i = 0; i < samples; i++)
-                {
-                    double sample = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 8 + (2 * i))) / 32768.0;
-                    sum += sample * sample;
-                }
-                return ((double)samples / channels / rate, Math.Sqrt(sum / Math.Max(samples, 1)));
-            }
-            at += 8 + size + (size & 1);
-        }
-        throw new InvalidDataException("No data chunk in the WAV file.");
+        var (format, samples) = WavLevel.Read(wav);
+        Assert.Equal(WaveFormatEncoding.Pcm, format.Encoding);
+        Assert.Equal(16, format.BitsPerSample);
+        double sum = samples.Sum(s => (double)s * s);
+        return ((double)samples.Length / format.Channels / format.SampleRate, Math.Sqrt(sum / Math.Max(samples.Length, 1)));
     }
 }

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
+using NAudio.Wave;
 
 namespace Sonata.Pieces;
 
@@ -20,52 +20,46 @@ public static class WavLevel
     /// <exception cref="InvalidDataException">The file is not a WAV of 16-bit PCM or 32-bit float samples.</exception>
     public static double Normalize(string source, string destination)
     {
-        byte[] wav = File.ReadAllBytes(source);
-        var (channels, rate, samples) = Read(wav, source);
+        var (format, samples) = Read(source);
         double peak = 0;
         foreach (float sample in samples) peak = Math.Max(peak, Math.Abs(sample));
         double gain = peak > 0 ? Math.Min(TargetPeak / peak, MaximumGain) : 1;
         using var output = File.Create(destination);
-        Write(output, channels, rate, samples, gain);
+        Write(output, format.Channels, format.SampleRate, samples, gain);
         return peak;
     }
 
-    private static (int Channels, int Rate, float[] Samples) Read(byte[] wav, string name)
+    /// <summary>A WAV file's format and its samples, interleaved, as NAudio's <see cref="WaveFileReader"/> reads them (16-bit PCM as s / 32768).</summary>
+    /// <exception cref="InvalidDataException">The file is not a WAV of 16-bit PCM or 32-bit float samples.</exception>
+    internal static (WaveFormat Format, float[] Samples) Read(string path)
     {
-        if (wav.Length < 12 || Encoding.ASCII.GetString(wav, 0, 4) != "RIFF" || Encoding.ASCII.GetString(wav, 8, 4) != "WAVE")
-            throw new InvalidDataException($"{name} is not a WAV file");
-        int format = 0, channels = 0, rate = 0, bits = 0;
-        for (int at = 12; at + 8 <= wav.Length;)
+        WaveFormat format;
+        float[]? samples;
+        try
         {
-            string id = Encoding.ASCII.GetString(wav, at, 4);
-            int size = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(at + 4)), (uint)(wav.Length - at - 8));
-            var body = wav.AsSpan(at + 8, size);
-            if (id == "fmt " && size >= 16)
-            {
-                format = BinaryPrimitives.ReadUInt16LittleEndian(body);
-                channels = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
-                rate = BinaryPrimitives.ReadInt32LittleEndian(body[4..]);
-                bits = BinaryPrimitives.ReadUInt16LittleEndian(body[14..]);
-            }
-            else if (id == "data")
-            {
-                if (format == 1 && bits == 16)
-                {
-                    var samples = new float[size / 2];
-                    for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(body[(2 * i)..]) / 32768f;
-                    return (channels, rate, samples);
-                }
-                if (format == 3 && bits == 32)
-                {
-                    var samples = new float[size / 4];
-                    for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadSingleLittleEndian(body[(4 * i)..]);
-                    return (channels, rate, samples);
-                }
-                throw new InvalidDataException($"{name} holds {bits}-bit samples of format {format}; only 16-bit PCM and 32-bit float are read");
-            }
-            at += 8 + size + (size & 1);
+            using var reader = new WaveFileReader(path);
+            format = reader.WaveFormat;
+            samples = IsRead(format) ? ReadAll(reader.ToSampleProvider(), format.Channels) : null;
         }
-        throw new InvalidDataException($"{name} has no sound (no data chunk)");
+        catch (Exception e) when (e is FormatException or InvalidDataException or EndOfStreamException or ArgumentException or ArithmeticException)
+        {
+            // NAudio's word for a malformed header or body (no RIFF, no fmt or data chunk, a zero block size, cut short).
+            throw new InvalidDataException($"{path} is not a WAV file ({e.Message})", e);
+        }
+        return samples is null
+            ? throw new InvalidDataException($"{path} holds {format.BitsPerSample}-bit samples of format {(int)format.Encoding}; only 16-bit PCM and 32-bit float are read")
+            : (format, samples);
+    }
+
+    private static bool IsRead(WaveFormat format) =>
+        (format.Encoding == WaveFormatEncoding.Pcm && format.BitsPerSample == 16) || (format.Encoding == WaveFormatEncoding.IeeeFloat && format.BitsPerSample == 32);
+
+    private static float[] ReadAll(ISampleProvider provider, int channels)
+    {
+        var samples = new List<float>();
+        var buffer = new float[Math.Max(channels, 1) * 4096];
+        for (int read; (read = provider.Read(buffer, 0, buffer.Length)) > 0;) samples.AddRange(buffer.AsSpan(0, read));
+        return [.. samples];
     }
 
     private static void Write(Stream output, int channels, int rate, float[] samples, double gain)
