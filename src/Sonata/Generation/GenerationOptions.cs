@@ -2,7 +2,7 @@ namespace Sonata.Generation;
 
 /// <summary>
 /// How <see cref="Generator"/> continues a primer (the lab's Problem 4). The defaults are what the
-/// music figures chose over two sets of 20 seeds (README: composing): the state carried, tokens
+/// music figures chose over two sets of 20 seeds (docs/composing-defaults.md): the state carried, tokens
 /// drawn at a temperature of 0.75 from the networks alone and pulled toward the key (0.6), the
 /// timing from the model's own distribution, no run of more than 16 tokens copied from the
 /// training pieces. <see cref="Lab"/> is the lab's way.

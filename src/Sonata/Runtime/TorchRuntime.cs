@@ -16,7 +16,7 @@ public static partial class TorchRuntime
     /// process made each step twice as slow as one thread alone (10x has been seen). On an idle
     /// machine they keep libgomp's default (spin a little, then sleep): passive threads made a
     /// streams step 1.4x and scoring 2.4x slower there, since an LSTM of small batches opens many
-    /// short parallel regions (README: threads). OpenMP reads the variable once, when libtorch
+    /// short parallel regions (docs/speed.md: threads). OpenMP reads the variable once, when libtorch
     /// loads: call this before the first torch call. On Unix the variable is set with libc's
     /// <c>setenv</c>, since .NET's <see cref="Environment.SetEnvironmentVariable(string, string)"/>
     /// does not reach native code there.
@@ -83,7 +83,7 @@ public static partial class TorchRuntime
         DeviceChoice.Cuda when torch.cuda.is_available() => torch.CUDA,
         DeviceChoice.Cuda => throw new UserErrorException(
             "--device cuda: libtorch sees no CUDA device. This build uses the CPU package " +
-            "libtorch-cpu-linux-x64; build against libtorch's CUDA package (see the README)."),
+            "libtorch-cpu-linux-x64; build against libtorch's CUDA package (docs/cuda.md)."),
         _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
     };
 

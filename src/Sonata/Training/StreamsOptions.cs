@@ -6,7 +6,7 @@ public sealed record StreamsOptions
     /// <summary>
     /// Parallel streams through the training tokens: the batch size (B). Many short chunks beat
     /// few long ones at the same cost: 64 × 25 reached 36.5 % validation in 3 CPU minutes where
-    /// 16 × 100 reached 35.2 % and 128 × 13 35.9 % (README, the recipe race).
+    /// 16 × 100 reached 35.2 % and 128 × 13 35.9 % (docs/recipe-race.md).
     /// </summary>
     public int Streams { get; init; } = 64;
 

@@ -20,13 +20,13 @@ public sealed record TrainingConfig
     public DataOptions Data { get; init; } = new();
 
     /// <summary>
-    /// The networks: by default three rhythm-aware networks of the lab's size (README: the recipe
-    /// race, and rhythm in the model: 44.3 % validation for the networks alone where three of the
+    /// The networks: by default three rhythm-aware networks of the lab's size (docs/recipe-race.md and
+    /// docs/rhythm-vs-lab.md: 44.3 % validation for the networks alone where three of the
     /// lab's reached 41.5 %, and music with a rhythm of its own).
     /// </summary>
     public ModelOptions Model { get; init; } = new() { Members = StreamsMembers, Network = NetworkKind.Rhythm };
 
-    /// <summary>The n-gram memory blended into predictions: by default half of each (see README: the memory).</summary>
+    /// <summary>The n-gram memory blended into predictions: by default half of each (docs/ngram-memory.md).</summary>
     public MemoryOptions Memory { get; init; } = new() { Weight = StreamsMemoryWeight };
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed record TrainingConfig
     /// <summary>Batch shape of the <see cref="Recipe.Streams"/> recipe (unused by the lab's).</summary>
     public StreamsOptions Streams { get; init; } = new();
 
-    /// <summary>Networks the streams recipe trains by default: three measured 4 points above one (README, the recipe race).</summary>
+    /// <summary>Networks the streams recipe trains by default: three measured 4 points above one (docs/recipe-race.md).</summary>
     public const int StreamsMembers = 3;
 
     /// <summary>The streams recipe's default share of the memory, chosen on validation (0.3: 47.1 %, 0.5: 47.3 %, 0.7: 46.3 %).</summary>
