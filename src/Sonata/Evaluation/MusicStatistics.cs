@@ -5,6 +5,9 @@ namespace Sonata.Evaluation;
 /// <summary>Measures a token sequence (notes like "E-5", chords like "B2.B3").</summary>
 public static class MusicStatistics
 {
+    /// <summary>The statistics of a corpus's tokens, its files in a row.</summary>
+    public static PieceStatistics OfCorpus(IEnumerable<IReadOnlyList<string>> files) => Of([.. files.SelectMany(tokens => tokens)]);
+
     /// <summary>
     /// The statistics of a piece, or of a whole corpus's tokens in a row:
     /// <list type="bullet">

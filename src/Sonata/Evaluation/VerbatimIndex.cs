@@ -136,3 +136,11 @@ public sealed class VerbatimIndex
         return (0, -1);
     }
 }
+
+/// <summary>A place in a corpus: a file's key (its name, e.g. <c>piano_sonata_279.mid</c>) and a token position in it (0 = its first token).</summary>
+public sealed record CorpusPosition(string FileKey, int Position);
+
+/// <summary>What a piece's generated part shares verbatim with the corpus (see <see cref="VerbatimIndex.Find"/>).</summary>
+/// <param name="Longest">The longest copy, and where it comes from.</param>
+/// <param name="SharedRunShare">The share of generated tokens inside copies of <see cref="VerbatimIndex.SharedRunLength"/> tokens or more.</param>
+public sealed record VerbatimFigures(VerbatimCopy Longest, double SharedRunShare);

@@ -120,3 +120,6 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         }
     }
 }
+
+/// <summary>A progress report from <see cref="Generator"/>: <paramref name="Generated"/> of <paramref name="Total"/> new tokens done.</summary>
+public sealed record GenerationProgress(int Generated, int Total);

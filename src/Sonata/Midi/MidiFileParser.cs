@@ -191,3 +191,6 @@ public static class MidiFileParser
         throw new MidiFormatException($"{name}: track {trackIndex} has a variable-length number that never ends");
     }
 }
+
+/// <summary>A parsed Standard MIDI File: its timing and the events of each track in file order.</summary>
+public sealed record MidiFileContent(int Format, int TicksPerQuarter, IReadOnlyList<IReadOnlyList<MidiEvent>> Tracks);

@@ -28,6 +28,8 @@ public sealed record RunOverview(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new RunOverview(run.Folder.Path, run.Config.TokenSource, run.Config.Recipe, run.Config.Data.Split, run.Config.Model, run.Config.Memory,
-            run.Vocabulary.Count, run.Checkpoint, run.Summary, run.LossPlot, run.AccuracyPlot);
+            run.Vocabulary.Count, run.Checkpoint, run.Folder.ReadSummary(), BytesOrNull(run.Folder.LossPlotFile), BytesOrNull(run.Folder.AccuracyPlotFile));
     }
+
+    private static byte[]? BytesOrNull(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
 }

@@ -78,3 +78,6 @@ public sealed class PieceComposer(TrainedRun run)
         return new PieceFiles(Named(files.Midi)!) { Tokens = Named(files.Tokens), PianoRoll = Named(files.PianoRoll), Wav = Named(files.Wav) };
     }
 }
+
+/// <summary>One piece <see cref="PieceComposer"/> wrote: its seed, where it started, what was generated and what was written.</summary>
+public sealed record ComposedPiece(int Seed, Primer Primer, GeneratedPiece Generated, WrittenPiece Written);

@@ -14,9 +14,10 @@ namespace Sonata.Runs;
 /// <summary>
 /// A run folder, opened once: its config, vocabulary, corpus and split (rebuilt exactly as the
 /// trainer made them), the checkpoint chosen (by default the best by validation accuracy) and
-/// the predictor made of its networks and memory. What generation, evaluation and export read
-/// of a run, they read here. The corpus, the networks and the memory are read or counted the
-/// first time they are asked for, so that opening a run to export it counts no memory.
+/// the predictor made of its networks and memory. What is computed from these lives with its
+/// users (the report's overview, the statistics evaluate compares with). The corpus, the networks
+/// and the memory are read or counted the first time they are asked for, so that opening a run to
+/// export it counts no memory, and one opened to compose counts none unless composing uses it.
 /// </summary>
 public sealed class TrainedRun : IDisposable
 {
@@ -24,7 +25,6 @@ public sealed class TrainedRun : IDisposable
     private readonly Lazy<(IReadOnlyList<(string FileName, IReadOnlyList<string> Tokens)> Tokens, CorpusData Data, DatasetSplit Split)> _corpus;
     private readonly Lazy<IReadOnlyDictionary<double, double>?> _onsetSteps;
     private readonly Lazy<IReadOnlyList<TokenizedFile>?> _corpusEvents;
-    private readonly Lazy<PieceStatistics> _corpusStatistics;
     private readonly Lazy<JudgingCorpus?> _judging;
     private MusicModel? _networks;
     private Predictor? _predictor;
@@ -45,7 +45,6 @@ public sealed class TrainedRun : IDisposable
             return (tokens, data, split);
         });
         _onsetSteps = new(folder.ReadCorpusSteps);
-        _corpusStatistics = new(() => MusicStatistics.Of([.. CorpusTokens.SelectMany(f => f.Tokens)]));
         _judging = new(() => CorpusEvents is null ? null : new JudgingCorpus(TrainingPieces()));
     }
 
@@ -86,18 +85,6 @@ public sealed class TrainedRun : IDisposable
     /// figures, the corpus's ranges, what it copies. Null when the run keeps no timing.
     /// </summary>
     public JudgingCorpus? Judging => _judging.Value;
-
-    /// <summary>What summary.json says of how training ended, or null when it has not ended.</summary>
-    public TrainingSummary? Summary => File.Exists(Folder.SummaryFile) ? IO.JsonFiles.Read<TrainingSummary>(Folder.SummaryFile) : null;
-
-    /// <summary>loss.png's bytes, or null.</summary>
-    public byte[]? LossPlot => File.Exists(Folder.LossPlotFile) ? File.ReadAllBytes(Folder.LossPlotFile) : null;
-
-    /// <summary>accuracy.png's bytes, or null.</summary>
-    public byte[]? AccuracyPlot => File.Exists(Folder.AccuracyPlotFile) ? File.ReadAllBytes(Folder.AccuracyPlotFile) : null;
-
-    /// <summary>The statistics of the corpus's tokens, all files in a row.</summary>
-    public PieceStatistics CorpusStatistics => _corpusStatistics.Value;
 
     /// <summary>The checkpoint's networks, in eval mode on the run's device.</summary>
     public MusicModel Networks => _networks ??= LoadNetworks();

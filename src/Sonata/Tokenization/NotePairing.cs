@@ -42,3 +42,6 @@ internal static class NotePairing
 
     private static int Key(MidiEvent e) => (e.Channel << 8) | (e.Data1 & 0xFF);
 }
+
+/// <summary>A note-on matched with its note-off, in ticks.</summary>
+internal readonly record struct NotePair(long OnTick, long OffTick, int Pitch, int Channel);

@@ -50,3 +50,26 @@ public static class Evaluator
             };
     }
 }
+
+/// <summary>
+/// Mean loss and accuracy of a model's predictions on a split, and, when they blend in an n-gram
+/// memory, the accuracy of the network alone.
+/// </summary>
+public sealed record SplitScore(double Loss, double Accuracy, double? NetworkAccuracy)
+{
+    /// <summary>For rhythm-aware networks: the share of windows whose most likely next step is the label's.</summary>
+    public double? StepAccuracy { get; init; }
+
+    /// <summary>Windows scored.</summary>
+    public long Windows { get; init; }
+}
+
+/// <summary>How <see cref="Evaluator"/> scores a split.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Windows a batch. Every window is read from a zero state, so this changes only speed. Lab: 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Score at most this many batches (tests, <c>--dry-run</c>); null: all.</summary>
+    public int? MaxBatches { get; init; }
+}

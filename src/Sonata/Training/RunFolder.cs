@@ -129,6 +129,9 @@ public sealed partial class RunFolder(string path)
 
     public void WriteSummary(TrainingSummary summary) => JsonFiles.Write(SummaryFile, summary);
 
+    /// <summary>What summary.json says of how training ended, or null when it has not ended.</summary>
+    public TrainingSummary? ReadSummary() => File.Exists(SummaryFile) ? JsonFiles.Read<TrainingSummary>(SummaryFile) : null;
+
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 
     [GeneratedRegex(@"^epoch-(\d+)\.bin$")]

@@ -37,3 +37,6 @@ internal static class TimeBudget
     public static string Clock(double seconds) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 60)}:{(int)(seconds % 60):00}");
 }
+
+/// <summary>A time budget too small for one epoch on this machine; the message names the smallest that would fit.</summary>
+public sealed class TimeBudgetException(string message) : Exception(message);

@@ -106,7 +106,7 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
             piece = MusicStatistics.Of([.. Music21Tokenizer.TokenizeFile(settings.Path).Select(t => t.Token)]);
             cancellationToken.ThrowIfCancellationRequested();
             using var run = TrainedRun.Open(settings.Run!, new RunOpening { Device = Runtime.DeviceChoice.Cpu });
-            corpus = run.CorpusStatistics;
+            corpus = MusicStatistics.OfCorpus(run.CorpusTokens.Select(f => f.Tokens));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MidiFormatException)
         {

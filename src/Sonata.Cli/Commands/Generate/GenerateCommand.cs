@@ -40,7 +40,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         if (composer.Judge(pieces) is { } judgement)
             console.Write(FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces"));
         else if (pieces.Count == 1 && File.Exists(run.Folder.CorpusTokensFile))
-            console.Write(StatisticsTable.Build(MusicStatistics.Of(pieces[0].Written.ReadBack), run.CorpusStatistics));
+            console.Write(StatisticsTable.Build(MusicStatistics.Of(pieces[0].Written.ReadBack), MusicStatistics.OfCorpus(run.CorpusTokens.Select(f => f.Tokens))));
         return pieces.Any(p => p.Written.SoundProblem is not null) ? 1 : 0;
     }
 
