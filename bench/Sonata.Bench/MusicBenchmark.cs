@@ -40,7 +40,8 @@ internal static class MusicBenchmark
         var results = new List<(Setting Setting, FolderJudgement Judgement, double Seconds, int Refused)>();
         foreach (var setting in settings)
         {
-            using var run = TrainedRun.Open(folder, new RunOpening { Device = DeviceChoice.Cpu, Threads = threads });
+            // Opened with the memory weight the setting composes with, as sonata generate opens it.
+            using var run = TrainedRun.Open(folder, new RunOpening { Device = DeviceChoice.Cpu, Threads = threads, MemoryWeight = setting.MemoryWeight });
             var request = setting.Request(run, seed, count, length, Path.Combine(output, setting.Name));
             var composer = new PieceComposer(run);
             var pieces = composer.ComposeAsync(request).GetAwaiter().GetResult();
@@ -121,23 +122,29 @@ internal static class MusicBenchmark
             return new Setting(parts[0].Trim(), values);
         }
 
+        private bool Lab => Values.ContainsKey("lab");
+
+        private string? Get(string key) => Values.TryGetValue(key, out string? value) ? value : null;
+
+        private double? Number(string key) => Get(key) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
+
+        /// <summary>The n-gram memory's share this setting composes with (null: the run's own).</summary>
+        public double? MemoryWeight => Number("w") ?? GenerationOptions.For(Lab).MemoryWeight;
+
         /// <summary>The library's defaults (<c>lab</c>: the lab's way), with the options given.</summary>
         public CompositionRequest Request(TrainedRun run, int seed, int count, int length, string folder)
         {
-            string? Get(string key) => Values.TryGetValue(key, out string? value) ? value : null;
-            double? Number(string key) => Get(key) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
-            bool lab = Values.ContainsKey("lab");
-            var defaults = lab ? GenerationOptions.Lab : new GenerationOptions();
+            var defaults = GenerationOptions.For(Lab);
             var strategy = Get("strategy") switch { "greedy" => SamplingStrategy.Greedy, "sample" => SamplingStrategy.Sample, _ => defaults.Sampling.Strategy };
             var sampling = new SamplingOptions
             {
                 Strategy = strategy,
-                Temperature = Number("t") ?? (strategy == defaults.Sampling.Strategy ? defaults.Sampling.Temperature : 1),
+                Temperature = Number("t") ?? defaults.Sampling.Temperature,
                 TopP = Number("p"),
                 TopK = Number("k") is { } k ? (int)k : null,
             };
             var timing = Number("tt") is { } tt ? new SamplingOptions { Strategy = SamplingStrategy.Sample, Temperature = tt, TopP = Number("tp") } : null;
-            var piece = lab ? new PieceOptions() : PieceOptions.For(run.Predictor.ReadsTiming);
+            var piece = PieceOptions.For(run.ReadsTiming, Lab);
             return new CompositionRequest
             {
                 Seed = seed,
@@ -149,7 +156,7 @@ internal static class MusicBenchmark
                     Sampling = sampling,
                     Timing = timing,
                     MaxCopy = Number("copy") is { } copy ? (copy > 0 ? (int)copy : null) : defaults.MaxCopy,
-                    MemoryWeight = Number("w") ?? defaults.MemoryWeight,
+                    MemoryWeight = MemoryWeight,
                     KeyPull = Number("key") is { } key ? (key < 1 ? key : null) : defaults.KeyPull,
                 },
                 Piece = Get("offsets") is { } offsets ? piece with { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) } : piece,
