@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Sonata.Training;
 
 /// <summary>What a time budget allows on this machine, from the speeds a <see cref="TrainingClock"/> measured.</summary>
-internal static class TimeBudget
+public static class TimeBudget
 {
     /// <summary>The smallest budget suggested is what one epoch needs, with this much to spare for a busier moment.</summary>
     private const double Margin = 1.25;
@@ -13,7 +13,7 @@ internal static class TimeBudget
     /// final scoring at the measured speeds, naming the smallest budget that would fit.
     /// </summary>
     /// <exception cref="TimeBudgetException">The budget is too small for one epoch.</exception>
-    public static void EnsureOneEpochFits(double minutes, JobBudget job, TrainingClock clock, int epochBatches)
+    internal static void EnsureOneEpochFits(double minutes, JobBudget job, TrainingClock clock, int epochBatches)
     {
         double epoch = clock.EpochSeconds(epochBatches), final = clock.FinalScoringSeconds;
         double left = clock.TrainingSeconds - clock.Elapsed;

@@ -25,7 +25,7 @@ internal static class TrainingText
     /// <summary>What the budget allows on this machine, as measured before the first epoch.</summary>
     public static void Budget(IAnsiConsole console, BudgetPlan budget) =>
         console.MarkupLineInterpolated(
-            $"measured here: an epoch takes about {Clock(budget.EpochSeconds)} (validation {Clock(budget.ValidationSeconds)} of it), the final scoring {Clock(budget.FinalScoringSeconds)}; the budget leaves training {Clock(budget.TrainingSeconds)}: about {budget.Epochs} epoch(s){(budget.JobSeconds > budget.TrainingSeconds ? $", the job {Clock(budget.JobSeconds)}" : "")}");
+            $"measured here: an epoch takes about {TimeBudget.Clock(budget.EpochSeconds)} (validation {TimeBudget.Clock(budget.ValidationSeconds)} of it), the final scoring {TimeBudget.Clock(budget.FinalScoringSeconds)}; the budget leaves training {TimeBudget.Clock(budget.TrainingSeconds)}: about {budget.Epochs} epoch(s){(budget.JobSeconds > budget.TrainingSeconds ? $", the job {TimeBudget.Clock(budget.JobSeconds)}" : "")}");
 
     public static void Epoch(IAnsiConsole console, TrainingProgress report)
     {
@@ -50,7 +50,7 @@ internal static class TrainingText
             console.MarkupLineInterpolated(
                 $"test accuracy [bold]{test:P2}[/] ± {Binomial.HalfWidth95(test, summary.TestWindowsScored):P1}{NetworkAlone(summary.NetworkTestAccuracy)}{Steps(summary.TestStepAccuracy)}, loss {summary.TestLoss:F4}: the {summary.TestModel} model on {testOn}");
         }
-        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}");
+        console.MarkupLineInterpolated($"{summary.Epochs} epoch(s), {TimeBudget.Clock(summary.Seconds)}, stopped by {Describe(summary.StopReason)}");
         if (Outlook(summary, options.Minutes) is { } outlook) console.MarkupLineInterpolated($"{outlook}");
         console.MarkupLineInterpolated($"metrics, plots and checkpoints in {folder}");
     }
@@ -65,7 +65,7 @@ internal static class TrainingText
         double longer = Math.Max(30, 2 * Math.Ceiling(minutes));
         int more = (int)((longer - minutes) * 60 / epoch);
         return string.Create(CultureInfo.InvariantCulture,
-            $"an epoch takes {Clock(epoch)} here{trend}: more time trains more epochs until validation stops improving (--minutes {longer:0}: about {more} more)");
+            $"an epoch takes {TimeBudget.Clock(epoch)} here{trend}: more time trains more epochs until validation stops improving (--minutes {longer:0}: about {more} more)");
     }
 
     private static string Describe(StopReason reason) => reason switch
@@ -76,10 +76,6 @@ internal static class TrainingText
         StopReason.TimeBudget => "the time budget",
         _ => "Ctrl-C",
     };
-
-    /// <summary>"2:05".</summary>
-    public static string Clock(double seconds) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 60)}:{(int)(seconds % 60):00}");
 
     /// <summary>" (network alone 41.20 %)" when the model blends in a memory.</summary>
     public static string NetworkAlone(double? accuracy) =>
@@ -95,6 +91,6 @@ internal static class TrainingText
     /// </summary>
     public static string Left(double? seconds, double? jobSeconds) =>
         seconds is { } left && double.IsFinite(left)
-            ? $"  training {Clock(left)} left{(jobSeconds is { } job ? $", job {Clock(job)}" : "")}"
+            ? $"  training {TimeBudget.Clock(left)} left{(jobSeconds is { } job ? $", job {TimeBudget.Clock(job)}" : "")}"
             : "";
 }
