@@ -105,17 +105,63 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     }
 
     [Fact]
-    public async Task A_primer_with_tokens_missing_from_the_vocabulary_is_refused_with_their_list()
+    public async Task A_primer_with_tokens_missing_from_the_vocabulary_is_read_as_the_nearest_and_kept_in_the_piece()
     {
         string primer = Output("strange.mid");
         Composer.WriteMidi(primer, ["C4", "C8", "C4", "C8.G#0"], OffsetPolicy.Fixed(1), seed: 0);
 
-        var (code, output) = await Generate("strange", "--primer", primer);
+        var (code, output) = await Generate("strange", "--primer", primer, "--length", "10");
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 of the 4 primer tokens are not in the model's vocabulary and were read as the nearest it knows: C8 → ", output);
+        Assert.Equal(["C4", "C8", "C4", "C8.G#0"], TokensOf("strange")[..4]);   // the piece keeps the primer as written
+        Assert.Equal(14, TokensOf("strange").Length);
+        using var record = JsonDocument.Parse(File.ReadAllText(Output("strange.piece.json")));
+        Assert.Equal(2, record.RootElement.GetProperty("primer_mapped").GetInt32());
+        var substitutions = record.RootElement.GetProperty("primer_substitutions").EnumerateArray().Select(s => s.GetProperty("from").GetString()!).ToArray();
+        Assert.Equal(["C8", "C8.G#0"], substitutions);
+    }
+
+    [Fact]
+    public async Task A_primer_can_start_anywhere_in_its_file_and_be_short()
+    {
+        var (code, output) = await Generate("middle", "--primer", run.Sonata, "--primer-from", "500", "--primer-length", "30", "--length", "5");
+        var (quarterCode, _) = await Generate("quarters", "--primer", run.Sonata, "--primer-from", "64q", "--primer-length", "20", "--length", "5");
+
+        Assert.Equal(0, code);
+        Assert.Contains("tokens 500–529 of the 3,011 of piano_sonata_282.mid", output);
+        var events = Music21Tokenizer.TokenizeFile(run.Sonata);
+        Assert.Equal(events.Skip(500).Take(30).Select(e => e.Token), TokensOf("middle")[..30]);
+        Assert.Equal(35, TokensOf("middle").Length);
+        Assert.Equal(0, quarterCode);
+        int first = events.ToList().FindIndex(e => e.Offset >= 64);
+        Assert.Equal(events.Skip(first).Take(20).Select(e => e.Token), TokensOf("quarters")[..20]);
+    }
+
+    [Theory]
+    [InlineData("--primer-from", "99999", "holds 3,011 tokens")]
+    [InlineData("--primer-length", "101", "1 to 100 tokens")]
+    [InlineData("--primer-from", "bar 3", "a token's index (200) or quarter notes (64q)")]
+    public async Task A_primer_stretch_outside_the_file_or_the_context_is_one_line(string option, string value, string message)
+    {
+        var (code, output) = await Generate("outside", "--primer", run.Sonata, option, value);
 
         Assert.Equal(1, code);
-        Assert.Contains("holds 2 tokens not in the model's vocabulary", output);
-        Assert.Contains("C8, C8.G#0", output);
-        Assert.False(File.Exists(Output("strange.json")));
+        Assert.Contains(message, output);
+        Assert.Single(output.Trim().Split('\n'), line => line.Contains("error", StringComparison.Ordinal));
+        Assert.False(File.Exists(Output("outside.mid")));
+    }
+
+    [Fact]
+    public async Task A_primer_without_notes_is_one_line()
+    {
+        string silent = Output("silent.mid");
+        Composer.WriteMidi(silent, [], OffsetPolicy.Fixed(1), seed: 0);
+
+        var (code, output) = await Generate("silent", "--primer", silent);
+
+        Assert.Equal(1, code);
+        Assert.Contains("silent.mid holds no notes or chords to prime a piece with", output);
     }
 
     [Fact]
@@ -129,6 +175,39 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.InRange(seconds, 29.9, 30.0 + 5.0);   // 120 tokens, half a quarter apart at 120 BPM, and a release tail
         Assert.True(rms > 0.01, $"RMS {rms} is silence");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Output("heard.png"))[..4]);
+    }
+
+    [Fact]
+    public async Task Evaluate_scores_the_runs_model_on_any_music_the_labs_way()
+    {
+        var (code, output) = await Run("evaluate", "--run", run.Folder, "--data", run.Sonata, "--threads", "1");
+        var (jsonCode, json) = await Run("evaluate", "--run", run.Folder, "--data", run.Sonata, "--threads", "1", "--json", "--windows", "300");
+
+        Assert.Equal((0, 0), (code, jsonCode));
+        Assert.Contains("1 file(s), 3,011 tokens, 2,911 windows", output);   // every window of 100 and its next token
+        Assert.Contains("tokens outside its vocabulary: 0 (0.00 %, 0 distinct)", output);
+        Assert.Matches(@"accuracy \d+\.\d\d % \(networks alone \d+\.\d\d %\); loss \d\.\d{3} nats", output);
+        using var document = JsonDocument.Parse(json);
+        var score = document.RootElement.GetProperty("score");
+        Assert.Equal(300, score.GetProperty("windows").GetInt64());
+        Assert.InRange(score.GetProperty("accuracy").GetDouble(), 0.0, 1.0);
+        Assert.True(score.GetProperty("loss").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Scoring_reads_unknown_context_tokens_as_the_nearest_and_counts_unknown_labels_as_misses()
+    {
+        var events = Music21Tokenizer.TokenizeFile(run.Sonata).Take(300).ToList();
+        var strange = events.Select((e, i) => i is >= 150 and < 200 ? e with { Token = "C8.D8.E8" } : e).ToList();
+        using var opened = Runs.TrainedRun.Open(run.Folder, new Runs.RunOpening { Device = Runtime.DeviceChoice.Cpu, Threads = 1 });
+
+        var plain = Runs.ModelScoring.Score(opened, [new TokenizedFile("a", events)], new Runs.ScoringOptions());
+        var mapped = Runs.ModelScoring.Score(opened, [new TokenizedFile("b", strange)], new Runs.ScoringOptions());
+
+        Assert.Equal((200L, 0L, 0L), (plain.Windows, plain.UnknownTokens, plain.UnknownLabels));
+        Assert.Equal((200L, 50L, 1, 50L), (mapped.Windows, mapped.UnknownTokens, mapped.UnknownDistinct, mapped.UnknownLabels));
+        Assert.InRange(mapped.Accuracy, 0.0, 150.0 / 200);
+        Assert.True(double.IsFinite(mapped.Loss));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed partial class OptionDefaultsTests
     };
 
     private static readonly string[] GenerateWithoutDefault =
-        ["--run", "--checkpoint", "--epoch", "--seed", "--lab", "--primer", "--tokens-out", "--wav", "--piano-roll"];
+        ["--run", "--checkpoint", "--epoch", "--seed", "--lab", "--primer", "--primer-from", "--primer-length", "--tokens-out", "--wav", "--piano-roll"];
 
     [Fact]
     public async Task Train_help_shows_each_default_of_the_training_config_and_the_labs_recipe()

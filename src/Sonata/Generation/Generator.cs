@@ -26,9 +26,10 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
 
     /// <summary>
     /// Predicts <see cref="GenerationOptions.Length"/> tokens after <paramref name="primer"/> (of
-    /// which the last <see cref="ContextLength"/> are read) and returns the primer followed by them.
+    /// which the last <see cref="ContextLength"/> are read, as <see cref="Primer.ModelTokens"/>) and
+    /// returns those primer tokens, as written, followed by them.
     /// </summary>
-    /// <exception cref="UnknownTokensException">The primer holds a token the vocabulary lacks.</exception>
+    /// <exception cref="UnknownTokensException">The primer's model tokens hold one the vocabulary lacks.</exception>
     /// <exception cref="InvalidDataException">A rhythm-aware model's primer has no timing.</exception>
     public GeneratedPiece Generate(Primer primer, GenerationOptions options,
         IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -36,15 +37,19 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         ArgumentNullException.ThrowIfNull(primer);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Length, nameof(options.Length));
-        var start = Primer.FromTokens(primer.Tokens, Vocabulary, ContextLength, "the primer");
-        int skipped = primer.Tokens.Count - start.Tokens.Count;
+        var read = primer.ModelTokens;
+        var unknown = read.Where(t => !Vocabulary.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0) throw new UnknownTokensException(unknown, Vocabulary.ToString(), "the primer");
+        if (read.Count == 0) throw new ArgumentException("a primer holds at least one token", nameof(primer));
+        int skipped = Math.Max(0, read.Count - ContextLength);
+        var written = primer.Tokens.Skip(skipped).ToList();
         bool timed = predictor.ReadsTiming;
         if (timed && (primer.Steps is null || primer.Durations is null))
             throw new InvalidDataException("the rhythm-aware model reads each token's step and duration, which this primer does not have");
-        var sequence = new TimedSequence(start.Tokens.Select(t => (long)Vocabulary.IdOf(t)),
+        var sequence = new TimedSequence(read.Skip(skipped).Select(t => (long)Vocabulary.IdOf(t)),
             timed ? primer.Steps!.Skip(skipped) : null, timed ? primer.Durations!.Skip(skipped) : null);
         var draw = new Draws(options, options.MaxCopy is null ? null : copies?.Track(), Vocabulary);
-        foreach (string token in start.Tokens) draw.Copies?.Append(token);
+        foreach (string token in written) draw.Copies?.Append(token);
         foreach (long id in sequence.Tokens) draw.Key?.Append((int)id);
 
         if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream();
@@ -68,7 +73,7 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
             }
         }
         clock.Stop();
-        return new GeneratedPiece([.. sequence.Tokens.Select(id => Vocabulary.TokenOf((int)id))], start.Tokens.Count, options.Context, clock.Elapsed.TotalSeconds)
+        return new GeneratedPiece([.. written, .. sequence.Tokens.Skip(written.Count).Select(id => Vocabulary.TokenOf((int)id))], written.Count, options.Context, clock.Elapsed.TotalSeconds)
         {
             Steps = sequence.Steps?.Select(k => TimingClasses.Values[(int)k]).ToList(),
             Durations = sequence.Durations?.Select(k => TimingClasses.Values[(int)k]).ToList(),

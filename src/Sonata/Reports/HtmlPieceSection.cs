@@ -90,6 +90,9 @@ internal static class HtmlPieceSection
         html.Append("<h4>Made with</h4>\n<dl class=\"facts settings\">\n");
         Setting(html, "seed", "Seed", settings.Seed.ToString(CultureInfo.InvariantCulture));
         Setting(html, "primer", "Primer", $"{settings.PrimerLength} tokens: {settings.Primer}");
+        if (settings.PrimerMapped > 0)
+            Setting(html, "primer_mapped", "Primer read as", string.Create(CultureInfo.InvariantCulture,
+                $"{settings.PrimerMapped} of its tokens are not in the model's vocabulary, read as the nearest it knows: {string.Join(", ", settings.PrimerSubstitutions)}"));
         Setting(html, "generated", "Generated", string.Create(CultureInfo.InvariantCulture, $"{settings.Generated} tokens in {settings.Seconds:0.00} s"));
         Setting(html, "strategy", "Strategy", settings.Strategy);
         Setting(html, "timing", "Timing", settings.Timing);

@@ -21,6 +21,9 @@ public sealed record CompositionRequest
     /// <summary>Where the (first) piece is written; with several, each file name gains its seed: mozart-7.mid.</summary>
     public PieceFiles Files { get; init; } = new("mozart.mid");
 
-    /// <summary>Prime every piece with the end of this MIDI file instead of a test window chosen by its seed.</summary>
+    /// <summary>Prime every piece with a stretch of this MIDI file (<see cref="PrimerSpan"/>) instead of a test window chosen by its seed.</summary>
     public string? PrimerFile { get; init; }
+
+    /// <summary>Which stretch of <see cref="PrimerFile"/>: by default its last tokens, as many as the model's context.</summary>
+    public PrimerSpan PrimerSpan { get; init; } = new();
 }

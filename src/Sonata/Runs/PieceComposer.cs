@@ -7,7 +7,7 @@ namespace Sonata.Runs;
 
 /// <summary>
 /// Composes with a trained run: for each seed, primes a piece (a test window chosen by the seed,
-/// or the end of a primer file), generates it with the run's predictor, writes it
+/// or a stretch of a primer file, its tokens outside the vocabulary read as the nearest known), generates it with the run's predictor, writes it
 /// (<see cref="PieceWriter"/>), and, when the run keeps its corpus's timing, judges the pieces
 /// against the run's training pieces (<see cref="JudgingCorpus"/>).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class PieceComposer(TrainedRun run)
         var copies = CopyLimit(request.Generation) is null ? null : run.Judging?.Verbatim;
         var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength, copies);
         var fromFile = request.PrimerFile is { } file
-            ? Primer.FromEvents(Music21Tokenizer.TokenizeFile(file), run.Vocabulary, run.ContextLength, Path.GetFileName(file))
+            ? Primer.FromEvents(Music21Tokenizer.TokenizeFile(file), run.Vocabulary, request.PrimerSpan, run.ContextLength, Path.GetFileName(file))
             : null;
         var pieces = new List<ComposedPiece>(request.Count);
         for (int i = 0; i < request.Count; i++)
@@ -68,6 +68,8 @@ public sealed class PieceComposer(TrainedRun run)
         run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds)
     {
         KeyPull = request.Generation.KeyPull,
+        PrimerMapped = primer.Mapped,
+        PrimerSubstitutions = primer.Substitutions,
     };
 
     /// <summary>Each file named, its name with "-SEED" before the extension.</summary>

@@ -27,6 +27,12 @@ public sealed record PieceRecord(
     /// <summary>The key pull's factor (<see cref="Generation.GenerationOptions.KeyPull"/>); null: none, or a piece written before it existed.</summary>
     public double? KeyPull { get; init; }
 
+    /// <summary>Primer tokens outside the model's vocabulary, read as the nearest it knows (0 in a piece written before this existed).</summary>
+    public int PrimerMapped { get; init; }
+
+    /// <summary>Each distinct primer token read as another: as which, and how often.</summary>
+    public IReadOnlyList<Dataset.TokenSubstitution> PrimerSubstitutions { get; init; } = [];
+
     /// <summary>Where the record of the piece in <paramref name="midi"/> lies: beside it, NAME.piece.json.</summary>
     public static string FileFor(string midi) => Path.ChangeExtension(midi, ".piece.json");
 

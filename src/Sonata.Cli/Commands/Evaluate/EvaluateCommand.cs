@@ -15,19 +15,20 @@ namespace Sonata.Cli.Commands.Evaluate;
 /// <summary>
 /// <c>sonata evaluate PATH [--data SOURCE] [--primer-length N] [--json]</c>: judges a MIDI piece, or
 /// each MIDI file of a folder, by the figures of MUSIC-FIGURES.md beside the corpus's own ranges,
-/// and marks those outside. <c>--run DIR</c> prints the earlier statistics of one piece beside its
-/// run's corpus instead.
+/// and marks those outside. <c>--run DIR PATH</c> prints the earlier statistics of one piece beside its
+/// run's corpus instead. <c>--run DIR --data SOURCE</c> (no PATH) scores the run's model on any
+/// music, the lab's way (<see cref="ModelScoring"/>).
 /// </summary>
 public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOptions) : AsyncCommand<EvaluateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("The MIDI file to judge, or a folder: each of its MIDI files (searched recursively) is judged.")]
-        public string Path { get; init; } = "";
+        [CommandArgument(0, "[PATH]")]
+        [Description("The MIDI file to judge, or a folder: each of its MIDI files (searched recursively) is judged. Leave it out with --run to score the run's model on --data.")]
+        public string? Path { get; init; }
 
         [CommandOption("--data <SOURCE>")]
-        [Description("The corpus to judge against: a folder of .mid files, a .tar.gz/.tgz, one MIDI file, or an http(s) URL of an archive. Default: the lab's 20 Mozart sonatas, downloaded once into the cache.")]
+        [Description("The corpus to judge against (with --run and no PATH: the music to score the model on): a folder of .mid files, a .tar.gz/.tgz, one MIDI file, or an http(s) URL of an archive. Default: the lab's 20 Mozart sonatas, downloaded once into the cache.")]
         public string? Data { get; init; }
 
         [CommandOption("--primer-length <N>")]
@@ -36,8 +37,25 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         public int PrimerLength { get; init; } = FigureOptions.DefaultPrimerLength;
 
         [CommandOption("--run <DIR>")]
-        [Description("A training run: print the piece's statistics beside those of the run's corpus instead (one MIDI file).")]
+        [Description("A training run. With no PATH: its model scored on --data the lab's way (each window of its context from a zero state, the next token predicted: accuracy, step accuracy, loss), tokens it does not know read as the nearest it knows and labels it does not know counted as misses. With PATH (one MIDI file): the piece's statistics beside those of the run's corpus.")]
         public string? Run { get; init; }
+
+        [CommandOption("--windows <N>")]
+        [Description("With --run and no PATH: score N windows drawn with --seed. Default: every window.")]
+        public int? Windows { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("With --windows: which windows are drawn.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--memory-weight <W>")]
+        [Description("With --run and no PATH: the n-gram memory's share in each prediction; 0: the networks alone. Default: the run's.")]
+        public double? MemoryWeight { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("CPU threads for torch. Default: the machine's cores.")]
+        public int? Threads { get; init; }
 
         [CommandOption("--json")]
         [Description("Print JSON for machines instead of a table.")]
@@ -46,7 +64,11 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         public override ValidationResult Validate()
         {
             if (PrimerLength < 0) return ValidationResult.Error("--primer-length cannot be negative");
-            if (Run is not null && Directory.Exists(Path)) return ValidationResult.Error("--run takes one MIDI file, not a folder");
+            if (Path is null && Run is null) return ValidationResult.Error("give a MIDI file or folder to judge, or --run DIR to score its model on --data");
+            if (Run is not null && Path is not null && Directory.Exists(Path)) return ValidationResult.Error("--run takes one MIDI file, not a folder");
+            if (Windows < 1) return ValidationResult.Error("--windows must be at least 1");
+            if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (Threads < 1) return ValidationResult.Error("--threads must be at least 1");
             return ValidationResult.Success();
         }
     }
@@ -60,16 +82,17 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Run is not null && !Directory.Exists(settings.Run)) return Error($"no run folder at {settings.Run}");
+        if (settings.Path is null) return await ScoreModelAsync(settings, cancellationToken);
         if (!File.Exists(settings.Path) && !Directory.Exists(settings.Path))
             return Error($"no MIDI file or folder at {settings.Path}");
-        if (settings.Run is not null)
-            return Directory.Exists(settings.Run) ? RunStatistics(settings, cancellationToken) : Error($"no run folder at {settings.Run}");
+        if (settings.Run is not null) return RunStatistics(settings, cancellationToken);
 
         FolderJudgement judgement;
         string corpusDescription;
         try
         {
-            var pieces = await ReadPiecesAsync(settings.Path, cancellationToken);
+            var pieces = await ReadPiecesAsync(settings.Path!, cancellationToken);
             var files = await CorpusProgress.ResolveAsync(console, settings.Data, corpusOptions, cancellationToken);
             var corpus = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
             corpusDescription = files.Description;
@@ -97,13 +120,36 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         return [.. files.Paths.Zip(tokenized.Files, (file, piece) => piece with { Key = Path.GetRelativePath(root, file).Replace('\\', '/') })];
     }
 
+    /// <summary><c>evaluate --run DIR --data SOURCE</c>: the run's model scored on the music of SOURCE.</summary>
+    private async Task<int> ScoreModelAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var files = await CorpusProgress.ResolveAsync(console, settings.Data, corpusOptions, cancellationToken);
+        var music = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
+        using var run = TrainedRun.Open(settings.Run!, new RunOpening
+        {
+            MemoryWeight = settings.MemoryWeight, Device = Runtime.DeviceChoice.Cpu, Threads = settings.Threads,
+        });
+        var options = new ScoringOptions { Windows = settings.Windows, Seed = settings.Seed };
+        var score = await console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("scoring", maxValue: 1);
+            var batches = new Progress<(int Batch, int Batches)>(b => (task.MaxValue, task.Value) = (b.Batches, b.Batch));
+            return await Task.Run(() => ModelScoring.Score(run, music.Files, options, batches, cancellationToken), CancellationToken.None);
+        });
+        if (settings.Json)
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { run = settings.Run, data = files.Description, score }, JsonOptions));
+        else
+            ModelScoreView.Write(console, score, files.Description, settings.Run!);
+        return 0;
+    }
+
     /// <summary>The earlier <c>evaluate --run</c>: the piece's statistics beside its run's corpus's.</summary>
     private int RunStatistics(Settings settings, CancellationToken cancellationToken)
     {
         PieceStatistics piece, corpus;
         try
         {
-            piece = MusicStatistics.Of([.. Music21Tokenizer.TokenizeFile(settings.Path).Select(t => t.Token)]);
+            piece = MusicStatistics.Of([.. Music21Tokenizer.TokenizeFile(settings.Path!).Select(t => t.Token)]);
             cancellationToken.ThrowIfCancellationRequested();
             using var run = TrainedRun.Open(settings.Run!, new RunOpening { Device = Runtime.DeviceChoice.Cpu });
             corpus = MusicStatistics.OfCorpus(run.CorpusTokens.Select(f => f.Tokens));

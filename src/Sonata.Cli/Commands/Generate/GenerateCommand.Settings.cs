@@ -66,8 +66,16 @@ public sealed partial class GenerateCommand
         public double? MemoryWeight { get; set; }
 
         [CommandOption("--primer <FILE>")]
-        [Description("Prime the piece with this MIDI file's tokens (its last 100) instead of a test window.")]
+        [Description("Prime the piece with a stretch of this MIDI file (by default its last tokens, as many as the model reads: the lab's 100) instead of a test window. Any MIDI file: a note or chord the model does not know is read as the nearest it knows (top voice and bass first, then the pitch classes, then the octaves); the piece says which.")]
         public string? Primer { get; set; }
+
+        [CommandOption("--primer-from <POS>")]
+        [Description("With --primer: where the primer starts, a token's index from 0 (200) or a time in quarter notes (64q: the first token at or after it, in music21's order, part by part). Without it, the primer ends with the file.")]
+        public string? PrimerFrom { get; set; }
+
+        [CommandOption("--primer-length <N>")]
+        [Description("With --primer: tokens in the primer, 1 to the run's context (the lab's 100); without it, the context.")]
+        public int? PrimerLength { get; set; }
 
         [CommandOption("--offsets <STEP>")]
         [OptionHelp<GenerateDefaults>("When each token sounds: 'model' (the rhythm-aware model's own steps and durations), a fixed step in quarter notes such as 0.5 or 0.25, or 'corpus' to draw the corpus's steps.", nameof(Offsets))]
@@ -119,6 +127,10 @@ public sealed partial class GenerateCommand
             if (Checkpoint is not null && Epoch is not null) return ValidationResult.Error("--checkpoint and --epoch both choose the checkpoint: give one");
             if (Checkpoint is not null && !File.Exists(Checkpoint)) return ValidationResult.Error($"--checkpoint: no file {Checkpoint}");
             if (Primer is not null && !File.Exists(Primer)) return ValidationResult.Error($"--primer: no MIDI file {Primer}");
+            if (Primer is null && (PrimerFrom ?? (object?)PrimerLength) is not null) return ValidationResult.Error("--primer-from and --primer-length choose a stretch of --primer FILE: add it");
+            if (PrimerFrom is not null && !PrimerPosition.TryParse(PrimerFrom, out _))
+                return ValidationResult.Error($"--primer-from '{PrimerFrom}': a token's index (200) or quarter notes (64q)");
+            if (PrimerLength < 1) return ValidationResult.Error("--primer-length must be at least 1");
             if (Length < 1) return ValidationResult.Error("--length must be at least 1");
             if (Count < 1) return ValidationResult.Error("--count must be at least 1");
             if (MaxCopy < 0) return ValidationResult.Error("--max-copy must not be negative");
@@ -193,9 +205,16 @@ public sealed partial class GenerateCommand
             return defaults with
             {
                 Seed = generation.Seed, Count = Count ?? defaults.Count, Generation = generation,
-                Piece = ToPiece(generation.Seed, modelTiming, onsetSteps), Files = ToFiles(), PrimerFile = Primer,
+                Piece = ToPiece(generation.Seed, modelTiming, onsetSteps), Files = ToFiles(), PrimerFile = Primer, PrimerSpan = ToPrimerSpan(),
             };
         }
+
+        /// <summary>The stretch of <c>--primer</c> asked for.</summary>
+        public PrimerSpan ToPrimerSpan() => new()
+        {
+            From = PrimerPosition.TryParse(PrimerFrom, out var from) ? from : null,
+            Length = PrimerLength,
+        };
 
         /// <summary>
         /// How the piece is written: with the model's own timing when it predicts it (unless

@@ -61,6 +61,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
     {
         var (generated, written) = (piece.Generated, piece.Written);
         console.MarkupLineInterpolated($"seed {piece.Seed}; primer: {piece.Primer.Description}");
+        if (piece.Primer.Mapped > 0) console.MarkupLineInterpolated($"{Substitutions(piece.Primer)}");
         console.MarkupLineInterpolated(
             $"generated {generated.GeneratedCount} tokens in {generated.Seconds:F2} s ({generated.TokensPerSecond:F1} tokens/s), after {generated.PrimerLength} primer tokens{Refused(generated)}");
         var files = written.Files;
@@ -75,6 +76,15 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
             console.MarkupLineInterpolated($"{Path.GetFileName(files.Midi)} reads back as the same {written.ReadBack.Count} tokens");
         else
             console.MarkupLineInterpolated($"[yellow]warning:[/] {Path.GetFileName(files.Midi)} reads back as {written.ReadBack.Count} tokens that differ from the {written.Placed.Count} generated");
+    }
+
+    /// <summary>"12 of the 100 primer tokens are not in the model's vocabulary and were read as the nearest it knows: A → B (×2), …".</summary>
+    private static string Substitutions(Primer primer)
+    {
+        const int Shown = 8;
+        var shown = primer.Substitutions.Take(Shown).Select(s => s.ToString());
+        string more = primer.Substitutions.Count > Shown ? $", and {primer.Substitutions.Count - Shown} more (all in the .piece.json)" : "";
+        return $"{primer.Mapped} of the {primer.Tokens.Count} primer tokens are not in the model's vocabulary and were read as the nearest it knows: {string.Join(", ", shown)}{more}";
     }
 
     private static string Refused(GeneratedPiece generated) =>
