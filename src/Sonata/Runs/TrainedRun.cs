@@ -28,6 +28,7 @@ public sealed class TrainedRun : IDisposable
     private readonly Lazy<JudgingCorpus?> _judging;
     private MusicModel? _networks;
     private Predictor? _predictor;
+    private bool[]? _trained;
 
     private TrainedRun(RunFolder folder, CheckpointChoice checkpoint, TrainingConfig config, Vocabulary vocabulary, Device device)
     {
@@ -131,19 +132,31 @@ public sealed class TrainedRun : IDisposable
         };
     }
 
+    /// <summary>
+    /// The files of the corpus that hold no training window's token: those held out by a pieces
+    /// split (none with the lab's split), with their offsets and durations. Null when the run keeps
+    /// no corpus events.
+    /// </summary>
+    public IReadOnlyList<TokenizedFile>? HeldOutPieces() => CorpusEvents is { } events ? [.. events.Where((_, f) => !Trained[f])] : null;
+
     /// <summary>The files of the corpus that hold a training window's token: all of them with the lab's split, those not held out by pieces.</summary>
-    private List<TokenizedFile> TrainingPieces()
+    private List<TokenizedFile> TrainingPieces() => [.. CorpusEvents!.Where((_, f) => Trained[f])];
+
+    /// <summary>Whether each file of the corpus holds a training window's first token.</summary>
+    private bool[] Trained => _trained ??= TrainedFiles();
+
+    private bool[] TrainedFiles()
     {
-        var events = CorpusEvents!;
-        var trained = new bool[events.Count];
-        var fileStarts = new long[events.Count + 1];
-        for (int f = 0; f < events.Count; f++) fileStarts[f + 1] = fileStarts[f] + events[f].Tokens.Count;
+        var files = CorpusTokens;
+        var trained = new bool[files.Count];
+        var fileStarts = new long[files.Count + 1];
+        for (int f = 0; f < files.Count; f++) fileStarts[f + 1] = fileStarts[f] + files[f].Tokens.Count;
         foreach (long start in Split.Train)
         {
             int file = Array.BinarySearch(fileStarts, start);
-            trained[file >= 0 ? Math.Min(file, events.Count - 1) : ~file - 1] = true;
+            trained[file >= 0 ? Math.Min(file, files.Count - 1) : ~file - 1] = true;
         }
-        return [.. events.Where((_, f) => trained[f])];
+        return trained;
     }
 
     private MusicModel LoadNetworks()

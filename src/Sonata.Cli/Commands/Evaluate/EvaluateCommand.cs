@@ -40,6 +40,10 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         [Description("A training run. With no PATH: its model scored on --data the lab's way (each window of its context from a zero state, the next token predicted: accuracy, step accuracy, loss), tokens it does not know read as the nearest it knows and labels it does not know counted as misses. With PATH (one MIDI file): the piece's statistics beside those of the run's corpus.")]
         public string? Run { get; init; }
 
+        [CommandOption("--held-out")]
+        [Description("With --run and no PATH: score the model on the run's own held-out pieces (trained with --split pieces) instead of --data.")]
+        public bool HeldOut { get; init; }
+
         [CommandOption("--windows <N>")]
         [Description("With --run and no PATH: score N windows drawn with --seed. Default: every window.")]
         public int? Windows { get; init; }
@@ -67,6 +71,7 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
             if (Path is null && Run is null) return ValidationResult.Error("give a MIDI file or folder to judge, or --run DIR to score its model on --data");
             if (Run is not null && Path is not null && Directory.Exists(Path)) return ValidationResult.Error("--run takes one MIDI file, not a folder");
             if (Windows < 1) return ValidationResult.Error("--windows must be at least 1");
+            if (HeldOut && (Run is null || Path is not null || Data is not null)) return ValidationResult.Error("--held-out scores --run DIR on its held-out pieces: give no PATH and no --data");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
             if (Threads < 1) return ValidationResult.Error("--threads must be at least 1");
             return ValidationResult.Success();
@@ -123,24 +128,37 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
     /// <summary><c>evaluate --run DIR --data SOURCE</c>: the run's model scored on the music of SOURCE.</summary>
     private async Task<int> ScoreModelAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var files = await CorpusProgress.ResolveAsync(console, settings.Data, corpusOptions, cancellationToken);
-        var music = CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken);
         using var run = TrainedRun.Open(settings.Run!, new RunOpening
         {
             MemoryWeight = settings.MemoryWeight, Device = Runtime.DeviceChoice.Cpu, Threads = settings.Threads,
         });
+        var (music, description) = settings.HeldOut ? HeldOut(run) : await ReadMusicAsync(settings.Data, cancellationToken);
         var options = new ScoringOptions { Windows = settings.Windows, Seed = settings.Seed };
         var score = await console.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask("scoring", maxValue: 1);
             var batches = new Progress<(int Batch, int Batches)>(b => (task.MaxValue, task.Value) = (b.Batches, b.Batch));
-            return await Task.Run(() => ModelScoring.Score(run, music.Files, options, batches, cancellationToken), CancellationToken.None);
+            return await Task.Run(() => ModelScoring.Score(run, music, options, batches, cancellationToken), CancellationToken.None);
         });
         if (settings.Json)
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { run = settings.Run, data = files.Description, score }, JsonOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { run = settings.Run, data = description, score }, JsonOptions));
         else
-            ModelScoreView.Write(console, score, files.Description, settings.Run!);
+            ModelScoreView.Write(console, score, description, settings.Run!);
         return 0;
+    }
+
+    private async Task<(IReadOnlyList<TokenizedFile> Files, string Description)> ReadMusicAsync(string? data, CancellationToken cancellationToken)
+    {
+        var files = await CorpusProgress.ResolveAsync(console, data, corpusOptions, cancellationToken);
+        return (CorpusTokenizer.Tokenize(files.Paths, skipBad: false, filesDone: null, cancellationToken).Files, files.Description);
+    }
+
+    /// <summary>The run's held-out pieces, named.</summary>
+    private static (IReadOnlyList<TokenizedFile> Files, string Description) HeldOut(TrainedRun run)
+    {
+        var pieces = run.HeldOutPieces() ?? throw new UserErrorException($"the run in {run.Folder.Path} keeps no corpus events (trained by an older Sonata, or on a tokens file): score it with --data");
+        if (pieces.Count == 0) throw new UserErrorException($"the run in {run.Folder.Path} holds out no piece (trained with --split windows): score it with --data");
+        return (pieces, $"its {pieces.Count} held-out pieces ({string.Join(", ", pieces.Select(p => p.Key))})");
     }
 
     /// <summary>The earlier <c>evaluate --run</c>: the piece's statistics beside its run's corpus's.</summary>
