@@ -134,12 +134,15 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         });
         var (music, description) = settings.HeldOut ? HeldOut(run) : await ReadMusicAsync(settings.Data, cancellationToken);
         var options = new ScoringOptions { Windows = settings.Windows, Seed = settings.Seed };
-        var score = await console.Progress().AutoClear(true).StartAsync(async progress =>
-        {
-            var task = progress.AddTask("scoring", maxValue: 1);
-            var batches = new Progress<(int Batch, int Batches)>(b => (task.MaxValue, task.Value) = (b.Batches, b.Batch));
-            return await Task.Run(() => ModelScoring.Score(run, music, options, batches, cancellationToken), CancellationToken.None);
-        });
+        // JSON is for machines: stdout holds it alone, no progress bar.
+        var score = settings.Json
+            ? await Task.Run(() => ModelScoring.Score(run, music, options, null, cancellationToken), CancellationToken.None)
+            : await console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask("scoring", maxValue: 1);
+                var batches = new Progress<(int Batch, int Batches)>(b => (task.MaxValue, task.Value) = (b.Batches, b.Batch));
+                return await Task.Run(() => ModelScoring.Score(run, music, options, batches, cancellationToken), CancellationToken.None);
+            });
         if (settings.Json)
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { run = settings.Run, data = description, score }, JsonOptions));
         else
