@@ -17,7 +17,17 @@ public sealed record MemoryOptions
     /// <summary>The longest context, in tokens, the memory counts.</summary>
     public int Order { get; init; } = 12;
 
-    /// <summary>"memory 0.5 of order 12", or "no memory": how messages name it.</summary>
+    /// <summary>The largest share of the <see cref="ContextCache"/> (what the context itself repeats) in each prediction; 0: none (the lab's way).</summary>
+    public double CacheWeight { get; init; }
+
+    /// <summary>The match length at which the cache takes half of <see cref="CacheWeight"/>.</summary>
+    public double CacheHalfMatch { get; init; } = 2;
+
+    /// <summary>The cache these options describe, or null.</summary>
+    public ContextCache? Cache => CacheWeight > 0 ? new ContextCache(CacheWeight, CacheHalfMatch) : null;
+
+    /// <summary>"memory 0.5 of order 12", or "no memory", and the cache if any: how messages name it.</summary>
     public override string ToString() =>
-        Weight > 0 ? string.Create(CultureInfo.InvariantCulture, $"memory {Weight} of order {Order}") : "no memory";
+        (Weight > 0 ? string.Create(CultureInfo.InvariantCulture, $"memory {Weight} of order {Order}") : "no memory")
+        + (CacheWeight > 0 ? string.Create(CultureInfo.InvariantCulture, $", context cache {CacheWeight} (half at a match of {CacheHalfMatch})") : "");
 }

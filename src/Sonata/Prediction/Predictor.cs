@@ -13,14 +13,18 @@ namespace Sonata.Prediction;
 /// </summary>
 public sealed class Predictor : IDisposable
 {
-    public Predictor(MusicModel networks, MemoryBlend? memory, Device device)
+    public Predictor(MusicModel networks, MemoryBlend? memory, Device device, ContextCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(networks);
         ArgumentNullException.ThrowIfNull(device);
         Networks = networks;
         Memory = memory is { Weight: > 0 } ? memory : null;
+        Cache = cache is { Weight: > 0 } ? cache : null;
         Device = device;
     }
+
+    /// <summary>What the context itself repeats, blended in last; null: none.</summary>
+    public ContextCache? Cache { get; }
 
     /// <summary>The trained networks: one, or an ensemble averaged.</summary>
     public MusicModel Networks { get; }
@@ -51,7 +55,7 @@ public sealed class Predictor : IDisposable
         if (memory.Weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(memory), memory.Weight, "a memory weight lies in [0, 1]");
         var blend = memory.Weight <= 0 ? null
             : new MemoryBlend(NGramMemory.OfTrainingSplit(corpus, split, sequenceLength, memory.Order), memory.Weight);
-        return new Predictor(networks, blend, device);
+        return new Predictor(networks, blend, device, memory.Cache);
     }
 
     /// <summary>
@@ -61,7 +65,7 @@ public sealed class Predictor : IDisposable
     public Predictor WithMemoryWeight(double weight) =>
         Memory is null && weight > 0
             ? throw new InvalidOperationException("this predictor has no n-gram memory to weigh")
-            : new Predictor(Networks, Memory is null ? null : Memory with { Weight = weight }, Device);
+            : new Predictor(Networks, Memory is null ? null : Memory with { Weight = weight }, Device, Cache);
 
     /// <summary>
     /// The next token after each row of <paramref name="contexts"/> (B, L), oldest first: (B, V)
@@ -81,8 +85,11 @@ public sealed class Predictor : IDisposable
     /// The networks' (B, V) next-token log-probabilities after <paramref name="tokens"/> (B, L),
     /// blended with the memory's when there is one (for a rhythm-aware network, its tokens given a step).
     /// </summary>
-    public Tensor Blend(Tensor networkLogProbabilities, Tensor tokens) =>
-        Memory is null ? networkLogProbabilities : Memory.Apply(networkLogProbabilities, tokens);
+    public Tensor Blend(Tensor networkLogProbabilities, Tensor tokens)
+    {
+        var remembered = Memory is null ? networkLogProbabilities : Memory.Apply(networkLogProbabilities, tokens);
+        return Cache is null ? remembered : Cache.Apply(remembered, tokens);
+    }
 
     /// <summary>
     /// In place: the networks' (V) log-probabilities blended with the memory's after
@@ -90,11 +97,14 @@ public sealed class Predictor : IDisposable
     /// </summary>
     public void Blend(Span<float> logProbabilities, ReadOnlySpan<long> context)
     {
-        if (Memory is not { } blend) return;
-        var memory = new float[logProbabilities.Length];
-        blend.Memory.Predict(context, memory);
-        for (int v = 0; v < memory.Length; v++)
-            logProbabilities[v] = (float)Math.Log(((1 - blend.Weight) * Math.Exp(logProbabilities[v])) + (blend.Weight * memory[v]));
+        if (Memory is { } blend)
+        {
+            var memory = new float[logProbabilities.Length];
+            blend.Memory.Predict(context, memory);
+            for (int v = 0; v < memory.Length; v++)
+                logProbabilities[v] = (float)Math.Log(((1 - blend.Weight) * Math.Exp(logProbabilities[v])) + (blend.Weight * memory[v]));
+        }
+        Cache?.Blend(logProbabilities, context);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed record RunOpening
     /// <summary>The n-gram memory's share in each prediction; null: the run's own; 0: the networks alone.</summary>
     public double? MemoryWeight { get; init; }
 
+    /// <summary>The context cache's largest share (<see cref="Prediction.ContextCache"/>); null: the run's own; 0: none.</summary>
+    public double? CacheWeight { get; init; }
+
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     /// <summary>CPU threads for torch; null: <see cref="TorchRuntime.DefaultThreads"/>.</summary>

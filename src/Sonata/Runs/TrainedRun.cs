@@ -111,7 +111,9 @@ public sealed class TrainedRun : IDisposable
         if (weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(opening), weight, "a memory weight lies in [0, 1]");
         TorchRuntime.SetThreads(opening.Threads ?? TorchRuntime.DefaultThreads);
         var device = TorchRuntime.ResolveDevice(opening.Device);
-        var config = header.Config with { Memory = header.Config.Memory with { Weight = weight } };
+        double cache = opening.CacheWeight ?? header.Config.Memory.CacheWeight;
+        if (cache is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(opening), cache, "a cache weight lies in [0, 1)");
+        var config = header.Config with { Memory = header.Config.Memory with { Weight = weight, CacheWeight = cache } };
         return new TrainedRun(folder, checkpoint, config, new Vocabulary(header.Vocabulary), device);
     }
 

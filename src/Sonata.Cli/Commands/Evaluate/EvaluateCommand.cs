@@ -57,6 +57,10 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
         [Description("With --run and no PATH: the n-gram memory's share in each prediction; 0: the networks alone. Default: the run's.")]
         public double? MemoryWeight { get; init; }
 
+        [CommandOption("--cache-weight <W>")]
+        [Description("With --run and no PATH: the largest share of the context cache (what the window itself repeats) in each prediction, below 1; 0: none. Default: the run's.")]
+        public double? CacheWeight { get; init; }
+
         [CommandOption("--threads <N>")]
         [Description("CPU threads for torch. Default: the machine's cores.")]
         public int? Threads { get; init; }
@@ -73,6 +77,7 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
             if (Windows < 1) return ValidationResult.Error("--windows must be at least 1");
             if (HeldOut && (Run is null || Path is not null || Data is not null)) return ValidationResult.Error("--held-out scores --run DIR on its held-out pieces: give no PATH and no --data");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (CacheWeight is < 0 or >= 1) return ValidationResult.Error("--cache-weight is a share in [0, 1)");
             if (Threads < 1) return ValidationResult.Error("--threads must be at least 1");
             return ValidationResult.Success();
         }
@@ -130,7 +135,7 @@ public sealed class EvaluateCommand(IAnsiConsole console, CorpusOptions corpusOp
     {
         using var run = TrainedRun.Open(settings.Run!, new RunOpening
         {
-            MemoryWeight = settings.MemoryWeight, Device = Runtime.DeviceChoice.Cpu, Threads = settings.Threads,
+            MemoryWeight = settings.MemoryWeight, CacheWeight = settings.CacheWeight, Device = Runtime.DeviceChoice.Cpu, Threads = settings.Threads,
         });
         var (music, description) = settings.HeldOut ? HeldOut(run) : await ReadMusicAsync(settings.Data, cancellationToken);
         var options = new ScoringOptions { Windows = settings.Windows, Seed = settings.Seed };
