@@ -72,6 +72,7 @@ public sealed partial class OptionDefaultsTests
         ["--top-k"] = g => g.Sampling.TopK ?? (object)"all tokens",
         ["--top-p"] = g => g.Sampling.TopP ?? (object)"all tokens",
         ["--memory-weight"] = g => g.MemoryWeight ?? (object)"the run's own",
+        ["--cache-weight"] = g => g.CacheWeight ?? (object)"the run's own",
         ["--max-copy"] = g => g.MaxCopy ?? 0,
         ["--key-pull"] = g => g.KeyPull ?? 1,
         ["--count"] = _ => new CompositionRequest().Count,

@@ -47,13 +47,19 @@ public sealed record GenerationOptions
     /// </summary>
     public double? MemoryWeight { get; init; } = 0;
 
+    /// <summary>
+    /// The context cache's largest share while composing (what the piece so far repeats, see
+    /// <c>ContextCache</c>): null, the run's own, as it was scored; 0: none (the lab's way).
+    /// </summary>
+    public double? CacheWeight { get; init; }
+
     /// <summary>Seeds the draws of <see cref="SamplingStrategy.Sample"/>: the same seed gives the same tokens.</summary>
     public int Seed { get; init; }
 
     /// <summary>The lab's way: greedy, each token from the last window read from zeros, the run's memory, no copy limit, no key pull.</summary>
     public static GenerationOptions Lab { get; } = new()
     {
-        Context = ContextMode.Window, Sampling = new SamplingOptions(), MaxCopy = null, MemoryWeight = null, KeyPull = null,
+        Context = ContextMode.Window, Sampling = new SamplingOptions(), MaxCopy = null, MemoryWeight = null, KeyPull = null, CacheWeight = 0,
     };
 
     /// <summary>The lab's way (<see cref="Lab"/>) or the default.</summary>

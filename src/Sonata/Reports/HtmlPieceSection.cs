@@ -98,6 +98,8 @@ internal static class HtmlPieceSection
         Setting(html, "timing", "Timing", settings.Timing);
         Setting(html, "context", "Context", settings.Context);
         Setting(html, "memory_weight", "Memory weight", settings.MemoryWeight.ToString("0.##", CultureInfo.InvariantCulture));
+        if (settings.CacheWeight > 0)
+            Setting(html, "cache_weight", "Context cache", string.Create(CultureInfo.InvariantCulture, $"at most {settings.CacheWeight:0.##} of each prediction: what the piece so far repeats"));
         Setting(html, "max_copy", "Max copy", settings.MaxCopy is int limit
             ? string.Create(CultureInfo.InvariantCulture, $"{limit} tokens ({settings.CopiesRefused} draws refused)") : "no limit");
         Setting(html, "key_pull", "Key pull", settings.KeyPull is double pull

@@ -21,6 +21,8 @@ public sealed class PieceComposer(TrainedRun run)
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
         if (request.Generation.MemoryWeight is { } weight && weight != run.Config.Memory.Weight)
             throw new ArgumentException($"the run was opened with a memory weight of {run.Config.Memory.Weight}, the request composes with {weight}: open it with the request's (RunOpening.MemoryWeight)", nameof(request));
+        if (request.Generation.CacheWeight is { } cache && cache != run.Config.Memory.CacheWeight)
+            throw new ArgumentException($"the run was opened with a cache weight of {run.Config.Memory.CacheWeight}, the request composes with {cache}: open it with the request's (RunOpening.CacheWeight)", nameof(request));
         var copies = CopyLimit(request.Generation) is null ? null : run.Judging?.Verbatim;
         var generator = new Generator(run.Predictor, run.Vocabulary, run.ContextLength, copies);
         var fromFile = request.PrimerFile is { } file
@@ -68,6 +70,7 @@ public sealed class PieceComposer(TrainedRun run)
         run.Checkpoint.File, run.Checkpoint.Epoch, generated.Seconds)
     {
         KeyPull = request.Generation.KeyPull,
+        CacheWeight = run.Config.Memory.CacheWeight,
         PrimerMapped = primer.Mapped,
         PrimerSubstitutions = primer.Substitutions,
     };

@@ -27,6 +27,9 @@ public sealed record PieceRecord(
     /// <summary>The key pull's factor (<see cref="Generation.GenerationOptions.KeyPull"/>); null: none, or a piece written before it existed.</summary>
     public double? KeyPull { get; init; }
 
+    /// <summary>The context cache's largest share (0: none, or a piece written before it existed).</summary>
+    public double CacheWeight { get; init; }
+
     /// <summary>Primer tokens outside the model's vocabulary, read as the nearest it knows (0 in a piece written before this existed).</summary>
     public int PrimerMapped { get; init; }
 

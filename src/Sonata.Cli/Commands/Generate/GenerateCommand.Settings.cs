@@ -65,6 +65,10 @@ public sealed partial class GenerateCommand
         [OptionHelp<GenerateDefaults>("Share of the run's n-gram memory (counted again from its corpus tokens) in each prediction; 0: the networks alone (the memory recites the training pieces).", nameof(MemoryWeight))]
         public double? MemoryWeight { get; set; }
 
+        [CommandOption("--cache-weight <W>")]
+        [OptionHelp<GenerateDefaults>("Largest share of the context cache (what the piece so far repeats: its earlier places matching its last tokens vote for what followed them) in each prediction, below 1; 0: none.", nameof(CacheWeight))]
+        public double? CacheWeight { get; set; }
+
         [CommandOption("--primer <FILE>")]
         [Description("Prime the piece with a stretch of this MIDI file (by default its last tokens, as many as the model reads: the lab's 100) instead of a test window. Any MIDI file: a note or chord the model does not know is read as the nearest it knows (top voice and bass first, then the pitch classes, then the octaves); the piece says which.")]
         public string? Primer { get; set; }
@@ -135,6 +139,7 @@ public sealed partial class GenerateCommand
             if (Count < 1) return ValidationResult.Error("--count must be at least 1");
             if (MaxCopy < 0) return ValidationResult.Error("--max-copy must not be negative");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
+            if (CacheWeight is < 0 or >= 1) return ValidationResult.Error("--cache-weight is a share in [0, 1)");
             if (KeyPull is not null and not (> 0 and <= 1)) return ValidationResult.Error("--key-pull is a factor above 0 and at most 1 (1: no pull)");
             if (ToSampling().Strategy == SamplingStrategy.Greedy && (Temperature ?? TopK ?? TopP) is not null)
                 return ValidationResult.Error("--temperature, --top-k and --top-p shape --strategy sample; add it, or leave them out");
@@ -165,6 +170,7 @@ public sealed partial class GenerateCommand
                 Seed = seed,
                 MaxCopy = MaxCopy is { } copy ? (copy == 0 ? null : copy) : defaults.MaxCopy,
                 MemoryWeight = MemoryWeight ?? defaults.MemoryWeight,
+                CacheWeight = CacheWeight ?? defaults.CacheWeight,
                 KeyPull = KeyPull is { } pull ? (pull < 1 ? pull : null) : defaults.KeyPull,
             };
         }
@@ -187,7 +193,7 @@ public sealed partial class GenerateCommand
             var defaults = new RunOpening();
             return defaults with
             {
-                CheckpointFile = Checkpoint, Epoch = Epoch, MemoryWeight = generation.MemoryWeight,
+                CheckpointFile = Checkpoint, Epoch = Epoch, MemoryWeight = generation.MemoryWeight, CacheWeight = generation.CacheWeight,
                 Device = Device ?? defaults.Device, Threads = Threads ?? defaults.Threads,
             };
         }

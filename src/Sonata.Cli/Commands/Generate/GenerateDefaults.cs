@@ -25,6 +25,7 @@ public sealed class GenerateDefaults : IOptionDefaults
         [nameof(GenerateCommand.Settings.TopK)] = g => g.Sampling.TopK as object ?? "all tokens",
         [nameof(GenerateCommand.Settings.TopP)] = g => g.Sampling.TopP as object ?? "all tokens",
         [nameof(GenerateCommand.Settings.MemoryWeight)] = g => g.MemoryWeight as object ?? "the run's own",
+        [nameof(GenerateCommand.Settings.CacheWeight)] = g => g.CacheWeight as object ?? "the run's own",
         [nameof(GenerateCommand.Settings.MaxCopy)] = g => g.MaxCopy ?? 0,
         [nameof(GenerateCommand.Settings.KeyPull)] = g => g.KeyPull ?? 1,
     };
