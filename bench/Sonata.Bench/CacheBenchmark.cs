@@ -13,7 +13,8 @@ namespace Sonata.Bench;
 /// the windows once, and each setting blends its cache into the same predictions. The windows are
 /// the run's held-out pieces (a pieces split), or its validation and test windows (the lab's split).
 ///
-///   cache --run DIR [--windows 4000] [--weights 0,0.3,0.5,0.7,0.9] [--halves 1,2,4] [--memory-weight W] [--threads N]
+///   cache --run DIR [--windows 4000] [--weights 0,0.3,0.5,0.7,0.9] [--halves 1,2,4] [--memory-weight W] [--memory-half H] [--threads N]
+/// --memory-half H makes the memory's share follow what it saw of each context (MemoryOptions.HalfContext).
 /// </summary>
 internal static class CacheBenchmark
 {
@@ -29,10 +30,14 @@ internal static class CacheBenchmark
             MemoryWeight = memory.Length == 0 ? null : double.Parse(memory, CultureInfo.InvariantCulture), CacheWeight = 0, Device = DeviceChoice.Cpu,
             Threads = int.Parse(Arguments.Option(args, "--threads", TorchRuntime.DefaultThreads.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
         });
-        Console.WriteLine($"cache: {run.Folder.Path}, epoch {run.Checkpoint.Epoch}; {run.Config.Model}; {run.Config.Memory}; {Environment.ProcessorCount} cores");
+        string memoryHalf = Arguments.Option(args, "--memory-half", "");
+        var memoryOptions = run.Config.Memory with { HalfContext = memoryHalf.Length == 0 ? run.Config.Memory.HalfContext : double.Parse(memoryHalf, CultureInfo.InvariantCulture) };
+        // Shares the run's networks: the run disposes them.
+        var predictor = Predictor.ForSplit(run.Networks, run.Corpus, run.Split, run.ContextLength, memoryOptions, run.Predictor.Device);
+        Console.WriteLine($"cache: {run.Folder.Path}, epoch {run.Checkpoint.Epoch}; {run.Config.Model}; {memoryOptions}, half at a context of {memoryOptions.HalfContext}; {Environment.ProcessorCount} cores");
         foreach (var (name, ids, timing, windows) in Sets(run, count))
         {
-            var read = Read(run, ids, timing, windows);
+            var read = Read(predictor, run.ContextLength, ids, timing, windows);
             Console.WriteLine($"{name}: {windows.Length:N0} windows");
             foreach (double weight in weights)
             {
@@ -74,19 +79,19 @@ internal static class CacheBenchmark
     }
 
     /// <summary>Each window's context, label and the predictor's (V) log-probabilities, read once.</summary>
-    private static List<(long[] Context, long Label, float[] LogProbabilities)> Read(TrainedRun run, long[] ids, CorpusTiming? timing, long[] windows)
+    private static List<(long[] Context, long Label, float[] LogProbabilities)> Read(Predictor predictor, int contextLength, long[] ids, CorpusTiming? timing, long[] windows)
     {
-        using var data = new TokenWindows(ids, run.ContextLength, timing);
+        using var data = new TokenWindows(ids, contextLength, timing);
         var read = new List<(long[], long, float[])>(windows.Length);
         foreach (long[] batch in WindowBatches.InOrder(windows, 64))
         {
             using var scope = torch.NewDisposeScope();
-            var (inputs, labels, _) = data.Batch(batch, run.Predictor.Device);
-            var prediction = run.Predictor.Predict(inputs);
+            var (inputs, labels, _) = data.Batch(batch, predictor.Device);
+            var prediction = predictor.Predict(inputs);
             float[] scores = prediction.LogProbabilities.to(torch.CPU).data<float>().ToArray();
             long[] contexts = inputs.Tokens.to(torch.CPU).data<long>().ToArray();
             long[] answers = labels.to(torch.CPU).data<long>().ToArray();
-            int v = (int)prediction.LogProbabilities.shape[1], l = run.ContextLength;
+            int v = (int)prediction.LogProbabilities.shape[1], l = contextLength;
             for (int b = 0; b < batch.Length; b++)
                 read.Add((contexts[(b * l)..((b + 1) * l)], answers[b], scores[(b * v)..((b + 1) * v)]));
         }

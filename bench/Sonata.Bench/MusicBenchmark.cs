@@ -14,14 +14,16 @@ namespace Sonata.Bench;
 /// run's training pieces; the table gives each figure's median beside the corpus's range, and the
 /// issue's bar: every median inside p10–p90, no piece whose final loop is over 10 %, no verbatim
 /// copy over 16 tokens, the median inter-onset-interval distance no more than the corpus excerpts'
-/// own median. Also the seconds a piece took to generate (the model loaded).
+/// own median. Also the seconds a piece took to generate (the model loaded), and how often a piece
+/// returns to its own material (<see cref="SelfReturn"/>) beside the corpus's excerpts.
 ///
 ///   music --run DIR [--count 20] [--seed 1] [--length 500] [--out bench-out/music] [--threads N]
 ///         [--settings "NAME:strategy=sample,t=1,p=0.95,k=40,w=0,copy=16,context=stream,offsets=model,tt=1,tp=0.95,key=0.5;NAME2:lab,…"]
 /// Each setting starts from the library's defaults (GenerationOptions; with "lab", the lab's way:
 /// GenerationOptions.Lab and steps of 0.5) and changes what it names: t, p, k the tokens'
-/// temperature, top-p, top-k; tt, tp the timing's; w the memory's weight; copy the longest copy
-/// allowed (0: none); key the key pull's factor (1: none). Default settings: "default:;lab:lab".
+/// temperature, top-p, top-k; tt, tp the timing's; w the memory's weight; cache the context
+/// cache's largest share (0: none); copy the longest copy allowed (0: none); key the key pull's
+/// factor (1: none). Default settings: "default:;lab:lab".
 /// </summary>
 internal static class MusicBenchmark
 {
@@ -38,16 +40,23 @@ internal static class MusicBenchmark
         var settings = Arguments.Option(args, "--settings", DefaultAndLab).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Setting.Parse).ToList();
 
         var results = new List<(Setting Setting, FolderJudgement Judgement, double Seconds, int Refused)>();
+        var returns = new List<double[]>();
+        double[]? corpusReturns = null;
         foreach (var setting in settings)
         {
             // Opened with the memory weight the setting composes with, as sonata generate opens it.
-            using var run = TrainedRun.Open(folder, new RunOpening { Device = DeviceChoice.Cpu, Threads = threads, MemoryWeight = setting.MemoryWeight });
+            using var run = TrainedRun.Open(folder, new RunOpening
+            {
+                Device = DeviceChoice.Cpu, Threads = threads, MemoryWeight = setting.MemoryWeight, CacheWeight = setting.CacheWeight,
+            });
+            corpusReturns ??= SelfReturn.OfExcerpts(run.Judging!.Pieces, length + 100, seed);
             var request = setting.Request(run, seed, count, length, Path.Combine(output, setting.Name));
             var composer = new PieceComposer(run);
             var pieces = composer.ComposeAsync(request).GetAwaiter().GetResult();
             var judgement = composer.Judge(pieces) ?? throw new InvalidOperationException($"{folder} keeps no corpus-events.json to judge against");
             double seconds = pieces.Average(p => p.Generated.Seconds);
             results.Add((setting, judgement, seconds, pieces.Sum(p => p.Generated.CopiesRefused)));
+            returns.Add([.. pieces.Select(p => SelfReturn.Share(p.Generated.Tokens, p.Generated.PrimerLength))]);
             int misread = pieces.Count(p => !p.Written.ReadsBackTheSame);
             foreach (var piece in pieces.Where(p => !p.Written.ReadsBackTheSame)) Console.WriteLine($"  {Difference(piece)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -55,6 +64,7 @@ internal static class MusicBenchmark
         }
         Console.WriteLine();
         Console.WriteLine(Table(results));
+        Console.WriteLine(SelfReturn.Row(corpusReturns!, returns));
         return 0;
     }
 
@@ -131,6 +141,9 @@ internal static class MusicBenchmark
         /// <summary>The n-gram memory's share this setting composes with (null: the run's own).</summary>
         public double? MemoryWeight => Number("w") ?? GenerationOptions.For(Lab).MemoryWeight;
 
+        /// <summary>The context cache's largest share this setting composes with (null: the run's own).</summary>
+        public double? CacheWeight => Number("cache") ?? GenerationOptions.For(Lab).CacheWeight;
+
         /// <summary>The library's defaults (<c>lab</c>: the lab's way), with the options given.</summary>
         public CompositionRequest Request(TrainedRun run, int seed, int count, int length, string folder)
         {
@@ -157,6 +170,7 @@ internal static class MusicBenchmark
                     Timing = timing,
                     MaxCopy = Number("copy") is { } copy ? (copy > 0 ? (int)copy : null) : defaults.MaxCopy,
                     MemoryWeight = MemoryWeight,
+                    CacheWeight = CacheWeight,
                     KeyPull = Number("key") is { } key ? (key < 1 ? key : null) : defaults.KeyPull,
                 },
                 Piece = Get("offsets") is { } offsets ? piece with { Offsets = offsets == "model" ? null : OffsetPolicy.Parse(offsets, run.OnsetSteps) } : piece,

@@ -17,6 +17,13 @@ public sealed record MemoryOptions
     /// <summary>The longest context, in tokens, the memory counts.</summary>
     public int Order { get; init; } = 12;
 
+    /// <summary>
+    /// Above 0, the memory's share follows how much of the context it saw in training:
+    /// Weight · k / (k + HalfContext) for the longest end of k tokens it saw (<see cref="MemoryBlend"/>);
+    /// 0: always <see cref="Weight"/>.
+    /// </summary>
+    public double HalfContext { get; init; }
+
     /// <summary>The largest share of the <see cref="ContextCache"/> (what the context itself repeats) in each prediction; 0: none (the lab's way).</summary>
     public double CacheWeight { get; init; }
 

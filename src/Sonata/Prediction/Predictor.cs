@@ -54,7 +54,7 @@ public sealed class Predictor : IDisposable
         ArgumentNullException.ThrowIfNull(memory);
         if (memory.Weight is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(memory), memory.Weight, "a memory weight lies in [0, 1]");
         var blend = memory.Weight <= 0 ? null
-            : new MemoryBlend(NGramMemory.OfTrainingSplit(corpus, split, sequenceLength, memory.Order), memory.Weight);
+            : new MemoryBlend(NGramMemory.OfTrainingSplit(corpus, split, sequenceLength, memory.Order), memory.Weight, memory.HalfContext);
         return new Predictor(networks, blend, device, memory.Cache);
     }
 
@@ -101,8 +101,9 @@ public sealed class Predictor : IDisposable
         {
             var memory = new float[logProbabilities.Length];
             blend.Memory.Predict(context, memory);
+            double share = blend.ShareAfter(context);
             for (int v = 0; v < memory.Length; v++)
-                logProbabilities[v] = (float)Math.Log(((1 - blend.Weight) * Math.Exp(logProbabilities[v])) + (blend.Weight * memory[v]));
+                logProbabilities[v] = (float)Math.Log(((1 - share) * Math.Exp(logProbabilities[v])) + (share * memory[v]));
         }
         Cache?.Blend(logProbabilities, context);
     }

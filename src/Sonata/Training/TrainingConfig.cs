@@ -26,8 +26,15 @@ public sealed record TrainingConfig
     /// </summary>
     public ModelOptions Model { get; init; } = new() { Members = StreamsMembers, Network = NetworkKind.Rhythm };
 
-    /// <summary>The n-gram memory blended into predictions: by default half of each (docs/ngram-memory.md).</summary>
-    public MemoryOptions Memory { get; init; } = new() { Weight = StreamsMemoryWeight };
+    /// <summary>
+    /// The n-gram memory and the context cache blended into predictions: by default the memory takes
+    /// up to half of each, as much as it saw of the context (docs/ngram-memory.md), and the cache up
+    /// to 0.7, as long as the window repeats itself (docs/held-out.md).
+    /// </summary>
+    public MemoryOptions Memory { get; init; } = new()
+    {
+        Weight = StreamsMemoryWeight, HalfContext = StreamsMemoryHalfContext, CacheWeight = StreamsCacheWeight, CacheHalfMatch = StreamsCacheHalfMatch,
+    };
 
     /// <summary>
     /// How long and how it trains: by default until validation stops improving for
@@ -48,6 +55,18 @@ public sealed record TrainingConfig
 
     /// <summary>The streams recipe's default share of the memory, chosen on validation (0.3: 47.1 %, 0.5: 47.3 %, 0.7: 46.3 %).</summary>
     public const double StreamsMemoryWeight = 0.5;
+
+    /// <summary>
+    /// The context length (tokens seen in training) at which the memory takes half its share: chosen
+    /// with the cache on a run's held-out sonatas and the lab's split's validation windows (docs/held-out.md).
+    /// </summary>
+    public const double StreamsMemoryHalfContext = 1;
+
+    /// <summary>The context cache's largest share, chosen on one choice of held-out sonatas (0.5–0.9 all within a point).</summary>
+    public const double StreamsCacheWeight = 0.7;
+
+    /// <summary>The match length at which the cache takes half its share.</summary>
+    public const double StreamsCacheHalfMatch = 2;
 
     /// <summary>The streams recipe's cap on epochs (of one pass, about a minute each on a 2-core CPU): patience or a budget ends it first.</summary>
     public const int StreamsEpochs = 100;

@@ -109,6 +109,18 @@ public sealed partial class TrainCommand
         [OptionHelp<TrainDefaults>("Longest context, in tokens, the n-gram memory counts.", nameof(MemoryOrder))]
         public int? MemoryOrder { get; set; }
 
+        [CommandOption("--memory-half-context <K>")]
+        [OptionHelp<TrainDefaults>("Above 0, the memory's share follows what it saw of each context: --memory-weight · k / (k + K) for the longest end of k tokens seen in training (none: the networks alone); 0: always --memory-weight.", nameof(MemoryHalfContext))]
+        public double? MemoryHalfContext { get; set; }
+
+        [CommandOption("--cache-weight <W>")]
+        [OptionHelp<TrainDefaults>("Largest share of the context cache (what the window itself repeats: its earlier places matching its last tokens vote for what followed them) in every prediction, below 1; 0: none.", nameof(CacheWeight))]
+        public double? CacheWeight { get; set; }
+
+        [CommandOption("--cache-half-match <M>")]
+        [OptionHelp<TrainDefaults>("The match length, in tokens, at which the cache takes half of --cache-weight.", nameof(CacheHalfMatch))]
+        public double? CacheHalfMatch { get; set; }
+
         [CommandOption("--lr-decay <F>")]
         [OptionHelp<TrainDefaults>("Multiply the learning rate by F after every epoch.", nameof(LearningRateDecay))]
         public double? LearningRateDecay { get; set; }
@@ -189,6 +201,9 @@ public sealed partial class TrainCommand
             if (Members is < 1) return ValidationResult.Error("--members must be at least 1");
             if (MemoryWeight is < 0 or > 1) return ValidationResult.Error("--memory-weight is a share in [0, 1]");
             if (MemoryOrder < 0) return ValidationResult.Error("--memory-order must not be negative");
+            if (MemoryHalfContext < 0) return ValidationResult.Error("--memory-half-context must not be negative");
+            if (CacheWeight is < 0 or >= 1) return ValidationResult.Error("--cache-weight is a share in [0, 1)");
+            if (CacheHalfMatch is not null and not > 0) return ValidationResult.Error("--cache-half-match must be above 0");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
@@ -228,7 +243,11 @@ public sealed partial class TrainCommand
                     EmbeddingSize = Embedding ?? model.EmbeddingSize, HiddenSize = Hidden ?? model.HiddenSize, Layers = Layers ?? model.Layers,
                     Dropout = Dropout ?? model.Dropout, Members = Members ?? model.Members, Network = Network ?? model.Network,
                 },
-                Memory = memory with { Weight = MemoryWeight ?? memory.Weight, Order = MemoryOrder ?? memory.Order },
+                Memory = memory with
+                {
+                    Weight = MemoryWeight ?? memory.Weight, Order = MemoryOrder ?? memory.Order, HalfContext = MemoryHalfContext ?? memory.HalfContext,
+                    CacheWeight = CacheWeight ?? memory.CacheWeight, CacheHalfMatch = CacheHalfMatch ?? memory.CacheHalfMatch,
+                },
                 Streams = streams with
                 {
                     Streams = Streams ?? streams.Streams, ChunkLength = ChunkLength ?? streams.ChunkLength, PassesPerEpoch = Passes ?? streams.PassesPerEpoch,
