@@ -42,6 +42,7 @@ public sealed class ReportCommandTests(TinyRun run) : IClassFixture<TinyRun>
         Assert.Contains("<img src=\"plain.png\"", html);
         Assert.Contains("<dd data-setting=\"seed\">3</dd>", html);
         Assert.Contains("data-metric=\"test_accuracy\"", html);
+        Assert.Contains("<p class=\"note\" data-split=\"windows\">Validation and test are the lab's split", html);   // which music the figures are of
         Assert.Contains(System.Net.WebUtility.HtmlEncode(RunReport.NoCorpusTiming), html);
         Assert.DoesNotContain("data-figure=", html);
     }
