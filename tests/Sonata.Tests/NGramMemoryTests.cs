@@ -101,4 +101,23 @@ public sealed class NGramMemoryTests
         Assert.Equal(3, memoryProbabilities[0].argmax().item<long>());
         Assert.Throws<ArgumentOutOfRangeException>(() => { new MemoryBlend(memory, 1.5).Apply(network, inputs); });
     }
+
+    [Fact]
+    public void With_a_half_context_the_memorys_share_follows_what_it_saw_of_the_context()
+    {
+        var memory = NGramMemory.Build(Tokens([1, 2, 3, 1, 2, 4, 1, 2, 3]), Vocabulary, order: 2);
+        var blend = new MemoryBlend(memory, 0.6, HalfContext: 1);
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(5);
+        var inputs = torch.tensor(new long[] { 5, 1, 2, 0, 0, 9 }, [2, 3]);     // "…1 2" was seen; "…0 9" never
+        var network = torch.randn(2, Vocabulary).log_softmax(1);
+
+        Assert.Equal(2, memory.LongestSeenContext([5, 1, 2]));
+        Assert.Equal(0.6 * 2 / 3, blend.ShareAfter([5, 1, 2]), 9);
+        Assert.Equal(0, blend.ShareAfter([0, 0, 9]));
+        var blended = blend.Apply(network, inputs).exp();
+        var expected = network[0].exp().mul(1 - 0.4).add(memory.Predict(inputs)[0].mul(0.4));
+        Assert.True(blended[0].allclose(expected, atol: 1e-6));
+        Assert.True(blended[1].allclose(network[1].exp(), atol: 1e-6));        // nothing seen: the network alone
+    }
 }
