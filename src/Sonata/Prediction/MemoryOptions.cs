@@ -36,5 +36,6 @@ public sealed record MemoryOptions
     /// <summary>"memory 0.5 of order 12", or "no memory", and the cache if any: how messages name it.</summary>
     public override string ToString() =>
         (Weight > 0 ? string.Create(CultureInfo.InvariantCulture, $"memory {Weight} of order {Order}") : "no memory")
+        + (Weight > 0 && HalfContext > 0 ? string.Create(CultureInfo.InvariantCulture, $" as it knows the context (half at {HalfContext} token{(HalfContext == 1 ? "" : "s")})") : "")
         + (CacheWeight > 0 ? string.Create(CultureInfo.InvariantCulture, $", context cache {CacheWeight} (half at a match of {CacheHalfMatch})") : "");
 }
