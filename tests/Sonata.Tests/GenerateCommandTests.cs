@@ -247,6 +247,7 @@ public sealed class GenerateCommandTests(TinyRun run) : IClassFixture<TinyRun>
     {
         var settings = new GenerateCommand.Settings();
         Assert.Equal(new GenerationOptions { Seed = 7 }, settings.ToGeneration(7));
+        Assert.Equal(new GenerationOptions { Seed = 7, KeyPull = 0.6 }, new GenerateCommand.Settings { Length = 500, KeyPull = 0.6 }.ToGeneration(7));
         Assert.Equal(new GenerationOptions { Seed = 7, KeyPull = null }, new GenerateCommand.Settings { Length = 500, KeyPull = 1 }.ToGeneration(7));
         Assert.Equal(PieceOptions.For(timedModel: true) with { Seed = 7 }, settings.ToPiece(7, modelTiming: true, onsetSteps: null));
         settings.Lab = true;

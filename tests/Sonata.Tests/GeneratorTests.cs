@@ -118,8 +118,9 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     public void The_runs_memory_is_counted_again_so_that_with_all_the_weight_greedy_generation_follows_it()
     {
         using var byDefault = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu });
-        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1 });
-        using var networkOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 0 });
+        // Without the context cache, which would blend in after the memory and steer both alike.
+        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1, CacheWeight = 0 });
+        using var networkOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 0, CacheWeight = 0 });
         Assert.Equal(TrainingConfig.StreamsMemoryWeight, byDefault.Predictor.MemoryWeight);   // the streams recipe's default
         Assert.Equal(0, networkOnly.Predictor.MemoryWeight);
         Assert.Equal(0, networkOnly.Config.Memory.Weight);                                   // what it reports is what it uses
@@ -149,7 +150,7 @@ public sealed class GeneratorTests(TinyRun run) : IClassFixture<TinyRun>
     public void A_copy_limit_keeps_the_generated_part_from_copying_longer_runs_of_the_training_pieces()
     {
         // With all the weight on the memory, greedy generation recites the training pieces.
-        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1 });
+        using var memoryOnly = TrainedRun.Open(run.Folder, new RunOpening { Device = DeviceChoice.Cpu, MemoryWeight = 1, CacheWeight = 0 });
         var copies = memoryOnly.Judging!.Verbatim;
         var generator = new Generator(memoryOnly.Predictor, memoryOnly.Vocabulary, memoryOnly.ContextLength, copies);
         var primer = memoryOnly.TestWindow(seed: 5);

@@ -160,10 +160,11 @@ public sealed class RhythmLstmTests : IDisposable
         Assert.Contains("context stream", console.Output);
         Assert.Contains("strategy sample (temperature 0.75); the model's own steps and durations", console.Output);
         Assert.Contains("at most 16 tokens in a row", console.Output);
-        Assert.Contains("key pull: each pitch outside the key of the last 100 tokens multiplies a token's probability by 0.6", console.Output);
+        Assert.Contains("context cache: what the piece so far repeats takes up to 0.7 of each prediction", console.Output);
+        Assert.DoesNotContain("key pull", console.Output);
         Assert.Contains("reads back as the same 160 tokens", console.Output);
         var record = Sonata.Runs.PieceRecord.ReadFor(midi)!;
-        Assert.Equal((3, 0.0, 16, 0.6), (record.Seed, record.MemoryWeight, record.MaxCopy!.Value, record.KeyPull!.Value));
+        Assert.Equal((3, 0.0, 16, null, 0.7), (record.Seed, record.MemoryWeight, record.MaxCopy!.Value, record.KeyPull, record.CacheWeight));
         var onsets = Music21Tokenizer.TokenizeFile(midi).Select(e => e.Offset).Distinct().ToList();
         Assert.True(onsets.Count < 160, "every token at its own onset: the rhythm is not the model's");
     }

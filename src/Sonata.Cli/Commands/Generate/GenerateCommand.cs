@@ -27,6 +27,8 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         console.MarkupLineInterpolated($"context [bold]{Describe(request.Generation.Context, run.ContextLength)}[/]; strategy [bold]{request.Generation.Sampling}[/]{Timing(request)}");
         if (run.Config.Memory.Weight is > 0 and var weight)
             console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{weight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
+        if (run.Config.Memory.CacheWeight is > 0 and var cache)
+            console.MarkupLineInterpolated($"context cache: what the piece so far repeats takes up to [bold]{cache:0.##}[/] of each prediction, as the match grows (--cache-weight 0: none)");
         var composer = new PieceComposer(run);
         if (composer.CopyLimit(generation) is { } limit)
             console.MarkupLineInterpolated($"copies from the training pieces: at most {limit} tokens in a row (--max-copy 0: no limit)");
