@@ -72,15 +72,18 @@ public sealed class StreamsRecipeTests
     public void Transposition_moves_every_pitch_and_grows_the_vocabulary_deterministically()
     {
         Assert.Equal("F5", Transpositions.Shift("E-5", 2));
-        Assert.Equal("C4.C3", Transpositions.Shift("B3.B2", 1));
-        Assert.Equal("F#3.A3", Transpositions.Shift("C4.E-4", -6));
+        Assert.Equal("C3.C4", Transpositions.Shift("B2.B3", 1));
+        Assert.Equal("A3.F#3", Transpositions.Shift("C4.E-4", -6));                 // sorted again, as music21 names a chord
+        Assert.Equal(Transpositions.Shift("E4.G#4.B4", 3), Transpositions.Shift(Transpositions.Shift("E4.G#4.B4", 1)!, 2));
         Assert.Null(Transpositions.Shift("G9", 1));
 
         var corpus = Vocabulary.Build(ReferenceTokens.Files);
         var grown = CorpusData.Build(ReferenceTokens.Files, new DataOptions { Transpose = true });
         Assert.Equal(corpus.Tokens, grown.Vocabulary.Tokens.Take(corpus.Count));
         Assert.Equal(corpus.Count, grown.CorpusTokenCount);
-        Assert.True(grown.Vocabulary.Count > 4 * corpus.Count);
+        Assert.InRange(grown.Vocabulary.Count, 2 * corpus.Count, Transpositions.Count * corpus.Count);     // 668 → 1,781
+        // Every moved chord is named as music21 names chords, so a piece of them reads back as written.
+        Assert.All(grown.Vocabulary.Tokens, token => Assert.Equal(string.Join('.', token.Split('.').Order(StringComparer.Ordinal)), token));
         Assert.True(grown.Vocabulary.SameAs(CorpusData.Build(ReferenceTokens.Files, new DataOptions { Transpose = true }).Vocabulary));
 
         long[] table = grown.TranspositionTable();

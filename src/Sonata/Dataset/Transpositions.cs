@@ -4,7 +4,8 @@ namespace Sonata.Dataset;
 
 /// <summary>
 /// Every token of a corpus moved by -5..+6 semitones (a note "E-5" up 2 is "F5"; a chord moves
-/// each of its pitches and keeps their order; names are music21's default spelling). Grows the
+/// each of its pitches, and its names are sorted again as music21's tokens sort them, so that a
+/// moved chord is the token the same chord has anywhere else; names are music21's default spelling). Grows the
 /// vocabulary deterministically: the corpus's tokens keep their ids, then, for each shift from -5
 /// to +6 in turn, each token in id order adds its transposition if it is new. A pitch that would
 /// leave MIDI 0..127 leaves its token untransposed.
@@ -29,6 +30,7 @@ public static class Transpositions
             if (midi is < 0 or > 127) return null;
             names[i] = PitchName.FromMidi(midi);
         }
+        Array.Sort(names, StringComparer.Ordinal);
         return string.Join('.', names);
     }
 
