@@ -53,7 +53,7 @@ public sealed class NetworkStepperTests
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var contexts = Contexts(1, 7, seed: 42);
-        var stepper = NetworkStepper.For(model);
+        var stepper = NetworkStepper.For(model, contextLength: 100);
         long[] tokens = contexts.Tokens.data<long>().ToArray(), steps = contexts.Steps!.data<long>().ToArray(), durations = contexts.Durations!.data<long>().ToArray();
         for (int i = 0; i < tokens.Length; i++) stepper.Read(tokens[i], steps[i], durations[i]);
 

@@ -50,6 +50,10 @@ public sealed partial class OptionDefaultsTests
         ["--streams"] = c => c.Streams.Streams,
         ["--chunk-length"] = c => c.Streams.ChunkLength,
         ["--passes"] = c => c.Streams.PassesPerEpoch,
+        ["--batch-size"] = c => c.Stretches.BatchSize,
+        ["--heads"] = c => c.Model.AttentionHeads,
+        ["--transpose"] = c => c.Data.Transpose,
+        ["--optimizer"] = c => c.Training.Optimizer,
         ["--seed"] = c => c.Training.Seed,
         ["--lr"] = c => c.Training.LearningRate,
         ["--lr-decay"] = c => c.Training.LearningRateDecay,
@@ -64,7 +68,7 @@ public sealed partial class OptionDefaultsTests
         ["--budget-reserve"] = _ => JobBudget.None.ReserveSeconds,
     };
 
-    private static readonly string[] TrainWithoutDefault = ["--data", "--skip-bad", "--tokens", "--resume", "--transpose", "--dry-run"];
+    private static readonly string[] TrainWithoutDefault = ["--data", "--skip-bad", "--tokens", "--resume", "--no-transpose", "--dry-run"];
 
     private static readonly Dictionary<string, Func<GenerationOptions, object?>> GenerateFields = new()
     {

@@ -52,7 +52,7 @@ public sealed class Generator(Predictor predictor, Vocabulary vocabulary, int co
         foreach (string token in written) draw.Copies?.Append(token);
         foreach (long id in sequence.Tokens) draw.Key?.Append((int)id);
 
-        if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream();
+        if (options.Context == ContextMode.Stream) _stream ??= predictor.OpenStream(ContextLength);
         var clock = Stopwatch.StartNew();
         using (var next = NextEvents.Open(options.Context, predictor, sequence, ContextLength, _stream))
         {

@@ -99,7 +99,7 @@ internal abstract class NextEvents(Predictor predictor, TimedSequence sequence, 
 
         public Streamed(Predictor predictor, TimedSequence sequence, int contextLength, PredictorStream? stream) : base(predictor, sequence, contextLength)
         {
-            _stream = stream ?? predictor.OpenStream();
+            _stream = stream ?? predictor.OpenStream(contextLength);
             _stream.Restart();
             for (int i = 0; i < sequence.Count; i++) Read(i);
         }

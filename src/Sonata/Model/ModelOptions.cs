@@ -29,13 +29,20 @@ public sealed record ModelOptions
     /// </summary>
     public int Members { get; init; } = 1;
 
+    /// <summary>Attention heads of each block of the attending network (<see cref="NetworkKind.Transformer"/>); unused by the LSTMs.</summary>
+    public int AttentionHeads { get; init; } = 4;
+
     /// <summary>Whether the networks read each token's step and duration (and predict them).</summary>
-    public bool ReadsTiming => Network == NetworkKind.Rhythm;
+    public bool ReadsTiming => Network is NetworkKind.Rhythm or NetworkKind.Transformer;
+
+    /// <summary>Whether the networks are LSTMs (the lab's or the rhythm-aware one), which carry a state from token to token.</summary>
+    public bool IsRecurrent => Network is NetworkKind.Lab or NetworkKind.Rhythm;
 
     /// <summary>"embedding 64, hidden 256, 3 layers": how messages name a model shape.</summary>
     public override string ToString() =>
-        (Network == NetworkKind.Rhythm ? "rhythm-aware, " : "") +
-        $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}" +
+        (Network == NetworkKind.Transformer
+            ? $"attending, width {HiddenSize}, {AttentionHeads} heads, {Layers} layer{(Layers == 1 ? "" : "s")}"
+            : (Network == NetworkKind.Rhythm ? "rhythm-aware, " : "") + $"embedding {EmbeddingSize}, hidden {HiddenSize}, {Layers} layer{(Layers == 1 ? "" : "s")}") +
         (Dropout > 0 ? string.Create(CultureInfo.InvariantCulture, $", dropout {Dropout}") : "") +
         (Members > 1 ? $", {Members} members" : "");
 }

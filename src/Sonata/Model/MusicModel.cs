@@ -50,7 +50,11 @@ public abstract class MusicModel : Module<Contexts, (Tensor Hidden, Tensor Cell)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Members > 1 ? new MusicEnsemble(vocabularySize, options)
-            : options.Network == NetworkKind.Rhythm ? new RhythmLstm(vocabularySize, options)
-            : new MusicLstm(vocabularySize, options);
+            : options.Network switch
+            {
+                NetworkKind.Rhythm => new RhythmLstm(vocabularySize, options),
+                NetworkKind.Transformer => new RhythmTransformer(vocabularySize, options),
+                _ => new MusicLstm(vocabularySize, options),
+            };
     }
 }

@@ -11,4 +11,10 @@ public enum NetworkKind
     /// token's step, then the token, then its duration.
     /// </summary>
     Rhythm,
+
+    /// <summary>
+    /// <see cref="RhythmTransformer"/>: reads what the rhythm-aware network reads, through causal
+    /// self-attention over the whole window instead of an LSTM, and predicts the same.
+    /// </summary>
+    Transformer,
 }

@@ -81,7 +81,7 @@ public sealed class RhythmLstm : MusicModel
         using var _ = sequence;
         var last = dropout.forward(sequence.select(1, -1));                 // (B, H)
         var heads = new Heads(this, last);
-        return new ModelOutput(heads.Tokens(), hidden, cell) { Rhythm = heads };
+        return new ModelOutput(heads.StepSummedTokens(), hidden, cell) { Rhythm = heads };
     }
 
     /// <summary>−log P(step) − log P(token | step) − log P(duration | step, token) of each next event, (B·C).</summary>
@@ -151,18 +151,5 @@ public sealed class RhythmLstm : MusicModel
         public override Tensor TokensGiven(Tensor steps) => network.TokenHead(hidden, steps);
 
         public override Tensor DurationsGiven(Tensor steps, Tensor tokens) => network.DurationHead(hidden, steps, tokens);
-
-        /// <summary>(B, V): log Σ_s P(s) · P(token | s), every step class tried at once.</summary>
-        public Tensor Tokens()
-        {
-            long batch = hidden.shape[0];
-            int classes = TimingClasses.Count;
-            using var steps = Steps();                                                            // (B, S)
-            using var everyStep = torch.arange(classes, dtype: ScalarType.Int64, device: hidden.device).repeat_interleave(batch);   // (S·B)
-            using var repeated = hidden.repeat(classes, 1);                                       // (S·B, H), step-major
-            using var given = network.TokenHead(repeated, everyStep).reshape(classes, batch, -1); // (S, B, V)
-            using var joint = given + steps.t().unsqueeze(2);                                     // (S, B, V)
-            return joint.logsumexp(0);                                                            // (B, V)
-        }
     }
 }

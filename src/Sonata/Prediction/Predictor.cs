@@ -112,9 +112,10 @@ public sealed class Predictor : IDisposable
     /// A stream of predictions over one growing sequence, read a token at a time with the LSTM
     /// state carried (much faster than <see cref="Predict"/> on the whole window each time, and not
     /// quite the same: the state holds more than the window). It copies the networks' weights as
-    /// they are now.
+    /// they are now. An attending network holds no state: it reads the last
+    /// <paramref name="contextLength"/> tokens.
     /// </summary>
-    public PredictorStream OpenStream() => new(this);
+    public PredictorStream OpenStream(int contextLength) => new(this, contextLength);
 
     public void Dispose() => Networks.Dispose();
 

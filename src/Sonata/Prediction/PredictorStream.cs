@@ -13,10 +13,10 @@ public sealed class PredictorStream
     private readonly Predictor _predictor;
     private readonly NetworkStepper _networks;
 
-    internal PredictorStream(Predictor predictor)
+    internal PredictorStream(Predictor predictor, int contextLength)
     {
         _predictor = predictor;
-        _networks = NetworkStepper.For(predictor.Networks);
+        _networks = NetworkStepper.For(predictor.Networks, contextLength);
     }
 
     /// <summary>Back to the zero state, as opened: a new sequence, the weights kept (not copied again).</summary>

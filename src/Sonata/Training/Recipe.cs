@@ -11,4 +11,11 @@ public enum Recipe
 
     /// <summary>The lab's shuffled batches of windows, one loss per window (<see cref="LabRecipe"/>).</summary>
     Lab,
+
+    /// <summary>
+    /// Shuffled stretches of a window's length, each read whole with no state carried, a loss at
+    /// every position whose target is a training label (<see cref="StretchesRecipe"/>): the
+    /// attending network's recipe.
+    /// </summary>
+    Stretches,
 }

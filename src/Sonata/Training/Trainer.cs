@@ -38,7 +38,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         ArgumentNullException.ThrowIfNull(folder);
         // A tokens file keeps no timing for the rhythm-aware network to read: the lab's network
         // trains instead, and the run records it (and says so).
-        if (Config.Model.Network == NetworkKind.Rhythm && corpus.Events is null)
+        if (Config.Model.ReadsTiming && corpus.Events is null)
             return new Trainer(Config with { Model = Config.Model with { Network = NetworkKind.Lab } }, _job)
                 .Train(corpus, folder, resume, progress, ["the lab's network instead of the rhythm-aware one: the tokens file keeps no timing"], cancellationToken);
         return Train(corpus, folder, resume, progress, [], cancellationToken);
@@ -66,7 +66,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         var model = MusicModel.Create(vocabulary.Count, Config.Model);
         model.to(device);
         using var predictor = Predictor.ForSplit(model, data, split, Config.Data.SequenceLength, Config.Memory, device);
-        using var optimizer = optim.RMSProp(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = CreateOptimizer(model, options);
 
         // ---- Run folder: start, or resume from the newest complete checkpoint
         var history = new List<EpochMetrics>();
@@ -98,7 +98,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
                 TrainBatches = recipe.BatchesPerEpoch, ValBatches = valBatches, TestBatches = testBatches,
                 FirstEpoch = firstEpoch, Epochs = options.Epochs, Device = device.ToString(), Threads = threads,
                 ResumedFrom = resumedFrom, Recipe = recipe.Kind, Fitted = [.. fitted, .. Fitted(recipe, data)],
-                Warnings = device.type == DeviceType.CPU
+                Warnings = device.type == DeviceType.CPU && Config.Model.IsRecurrent
                     && LstmCheck.Warning(MusicModel.LstmInputSize(Config.Model), Config.Model.HiddenSize) is { } lstm ? [lstm] : [],
             },
         });
@@ -205,6 +205,13 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         folder.WriteSummary(summary);
         return summary;
     }
+
+    /// <summary>The optimizer <paramref name="options"/> name, over the model's weights.</summary>
+    internal static OptimizerHelper CreateOptimizer(MusicModel model, TrainingOptions options) => options.Optimizer switch
+    {
+        OptimizerKind.AdamW => optim.AdamW(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay),
+        _ => optim.RMSProp(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay),
+    };
 
     /// <summary>What the corpus was too small for, and what the run does instead.</summary>
     private List<string> Fitted(ITrainingRecipe recipe, CorpusData data)

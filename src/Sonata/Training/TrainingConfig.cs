@@ -47,8 +47,11 @@ public sealed record TrainingConfig
         TestWindows = StreamsTestWindows,
     };
 
-    /// <summary>Batch shape of the <see cref="Recipe.Streams"/> recipe (unused by the lab's).</summary>
+    /// <summary>Batch shape of the <see cref="Recipe.Streams"/> recipe (unused by the others).</summary>
     public StreamsOptions Streams { get; init; } = new();
+
+    /// <summary>Batch shape of the <see cref="Recipe.Stretches"/> recipe (unused by the others).</summary>
+    public StretchesOptions Stretches { get; init; } = new();
 
     /// <summary>Networks the streams recipe trains by default: three measured 4 points above one (docs/recipe-race.md).</summary>
     public const int StreamsMembers = 3;
@@ -89,6 +92,9 @@ public sealed record TrainingConfig
     /// </summary>
     public const int StreamsTestWindows = 4096;
 
+    /// <summary>The recipe a network trains with when none is asked: the attending network's stretches, else the default recipe.</summary>
+    public static Recipe RecipeOf(NetworkKind? network) => network == NetworkKind.Transformer ? Recipe.Stretches : new TrainingConfig().Recipe;
+
     /// <summary>
     /// The defaults of <paramref name="recipe"/>: for streams, <c>new TrainingConfig()</c>; for the
     /// lab's, as the lab trains it: its single network alone (the lab's network, no memory), 30 epochs,
@@ -97,6 +103,13 @@ public sealed record TrainingConfig
     public static TrainingConfig For(Recipe recipe) => recipe switch
     {
         Recipe.Streams => new TrainingConfig(),
+        Recipe.Stretches => new TrainingConfig
+        {
+            Recipe = Recipe.Stretches,
+            Data = new DataOptions { Transpose = true },
+            Model = new ModelOptions { Network = NetworkKind.Transformer, HiddenSize = 256, Layers = 4, AttentionHeads = 4, Dropout = 0.1 },
+            Training = new TrainingConfig().Training with { Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01 },
+        },
         Recipe.Lab => new TrainingConfig
         {
             Recipe = Recipe.Lab, Model = new ModelOptions(), Memory = new MemoryOptions(), Training = new TrainingOptions(),

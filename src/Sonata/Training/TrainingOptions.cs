@@ -11,13 +11,16 @@ public sealed record TrainingOptions
     /// <summary>Epochs to train, counting those of a resumed run. Lab: 30.</summary>
     public int Epochs { get; init; } = 30;
 
-    /// <summary>RMSprop learning rate. Lab: 0.001.</summary>
+    /// <summary>The optimizer. Lab: RMSprop.</summary>
+    public OptimizerKind Optimizer { get; init; }
+
+    /// <summary>The optimizer's learning rate. Lab: 0.001.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>Each epoch's learning rate is the last one's times this (see <see cref="LearningRateSchedule"/>). Lab: 1.</summary>
     public double LearningRateDecay { get; init; } = 1.0;
 
-    /// <summary>RMSprop's L2 weight decay. Lab: 0.</summary>
+    /// <summary>The optimizer's weight decay (RMSprop's an L2 term, AdamW's decoupled). Lab: 0.</summary>
     public double WeightDecay { get; init; }
 
     /// <summary>Gradients are scaled down so that their global norm is at most this. Lab: 5.</summary>

@@ -13,11 +13,13 @@ public static class TrainingRecipes
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(split);
-        bool rhythm = config.Model.Network == Model.NetworkKind.Rhythm;
+        bool rhythm = config.Model.ReadsTiming;
         if (rhythm && config.Recipe == Recipe.Lab)
-            throw new UserErrorException("the rhythm-aware network trains with the streams recipe (--recipe streams), which learns every step's timing; the lab's recipe trains the lab's network");
+            throw new UserErrorException($"the {Name(config.Model.Network)} network trains with the streams or stretches recipe, which learn every step's timing; the lab's recipe trains the lab's network");
         if (rhythm && corpus.Timing is null)
-            throw new UserErrorException("the rhythm-aware network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
+            throw new UserErrorException($"the {Name(config.Model.Network)} network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
+        if (!config.Model.IsRecurrent && config.Recipe != Recipe.Stretches)
+            throw new UserErrorException("the attending network carries no state from one chunk to the next: it trains with the stretches recipe (--recipe stretches)");
         var tokens = TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength);
         return config.Recipe switch
         {
@@ -25,7 +27,12 @@ public static class TrainingRecipes
             Recipe.Streams => new StreamsRecipe(
                 tokens, config.Data.SequenceLength, config.Streams, config.Data.Transpose ? corpus.TranspositionTable() : null, device,
                 config.Model.Members, rhythm ? tokens.TimingOf(corpus.Timing!) : null),
+            Recipe.Stretches => new StretchesRecipe(
+                tokens, rhythm ? tokens.TimingOf(corpus.Timing!) : null, config.Data.SequenceLength, config.Stretches.BatchSize,
+                config.Data.Transpose ? corpus.TranspositionTable() : null, device, config.Model.Members, config.Stretches.PassesPerEpoch),
             _ => throw new ArgumentOutOfRangeException(nameof(config), config.Recipe, "unknown training recipe"),
         };
     }
+
+    private static string Name(Model.NetworkKind network) => network == Model.NetworkKind.Transformer ? "attending" : "rhythm-aware";
 }

@@ -70,11 +70,11 @@ public sealed partial class TrainCommand
         public double? TargetAccuracy { get; set; }
 
         [CommandOption("--recipe <RECIPE>")]
-        [OptionHelp<TrainDefaults>("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (fastest on a CPU). lab: the lab's windows, one loss per window, one network, no memory; every other default becomes the lab's (shown as lab: …).", nameof(Recipe))]
+        [OptionHelp<TrainDefaults>("streams: contiguous streams of chunks, state carried, a loss at every step whose target is a training label (the LSTMs' fastest on a CPU). stretches: shuffled stretches of a window's length read whole, a loss at every position (the attending network's; --network transformer chooses it). lab: the lab's windows, one loss per window, one network, no memory; every other default becomes the lab's (shown as lab: …).", nameof(Recipe))]
         public Recipe? Recipe { get; set; }
 
         [CommandOption("--network <NETWORK>")]
-        [OptionHelp<TrainDefaults>("lab: the lab's network, reading and predicting tokens only. rhythm: reads each token with its step and duration, and predicts the next token's step, token and duration (streams recipe, a corpus of MIDI files).", nameof(Network))]
+        [OptionHelp<TrainDefaults>("lab: the lab's network, reading and predicting tokens only. rhythm: the lab's LSTM reading each token with its step and duration, predicting the next token's step, token and duration (streams recipe, a corpus of MIDI files). transformer: reads and predicts the same through causal self-attention over the window (stretches recipe).", nameof(Network))]
         public NetworkKind? Network { get; set; }
 
         [CommandOption("--split <SPLIT>")]
@@ -90,8 +90,16 @@ public sealed partial class TrainCommand
         public int? TestPieces { get; set; }
 
         [CommandOption("--transpose")]
-        [Description("Grow the vocabulary by every token moved -5..+6 semitones, and move each training stream by a random one of them (streams recipe).")]
+        [OptionHelp<TrainDefaults>("Grow the vocabulary by every token moved -5..+6 semitones, and move each training stream or stretch by a random one of them (never a validation or test window).", nameof(Transpose))]
         public bool Transpose { get; set; }
+
+        [CommandOption("--no-transpose")]
+        [Description("Train on the corpus in the keys it was written in, with its own vocabulary only.")]
+        public bool NoTranspose { get; set; }
+
+        [CommandOption("--heads <N>")]
+        [OptionHelp<TrainDefaults>("Attention heads of each block of the attending network (--network transformer); they divide --hidden.", nameof(Heads))]
+        public int? Heads { get; set; }
 
         [CommandOption("--dropout <P>")]
         [OptionHelp<TrainDefaults>("Dropout between the LSTM layers and before the head.", nameof(Dropout))]
@@ -126,8 +134,16 @@ public sealed partial class TrainCommand
         public double? LearningRateDecay { get; set; }
 
         [CommandOption("--weight-decay <W>")]
-        [OptionHelp<TrainDefaults>("RMSprop's L2 weight decay.", nameof(WeightDecay))]
+        [OptionHelp<TrainDefaults>("The optimizer's weight decay (RMSprop's an L2 term, AdamW's decoupled).", nameof(WeightDecay))]
         public double? WeightDecay { get; set; }
+
+        [CommandOption("--optimizer <OPTIMIZER>")]
+        [OptionHelp<TrainDefaults>("rmsprop (the lab's) or adamw.", nameof(Optimizer))]
+        public OptimizerKind? Optimizer { get; set; }
+
+        [CommandOption("--batch-size <N>")]
+        [OptionHelp<TrainDefaults>("Stretches recipe: stretches a batch.", nameof(BatchSize))]
+        public int? BatchSize { get; set; }
 
         [CommandOption("--streams <N>")]
         [OptionHelp<TrainDefaults>("Streams recipe: parallel streams (the batch size).", nameof(Streams))]
@@ -138,7 +154,7 @@ public sealed partial class TrainCommand
         public int? ChunkLength { get; set; }
 
         [CommandOption("--passes <N>")]
-        [OptionHelp<TrainDefaults>("Streams recipe: passes through the training tokens in an epoch (one validation each epoch).", nameof(Passes))]
+        [OptionHelp<TrainDefaults>("Streams and stretches recipes: passes through the training tokens in an epoch (one validation each epoch).", nameof(Passes))]
         public int? Passes { get; set; }
 
         [CommandOption("--sequence-length <N>")]
@@ -154,15 +170,15 @@ public sealed partial class TrainCommand
         public int? Embedding { get; set; }
 
         [CommandOption("--hidden <N>")]
-        [OptionHelp<TrainDefaults>("LSTM hidden width (and dense layer width).", nameof(Hidden))]
+        [OptionHelp<TrainDefaults>("LSTM hidden width (and dense layer width); the attending network's width.", nameof(Hidden))]
         public int? Hidden { get; set; }
 
         [CommandOption("--layers <N>")]
-        [OptionHelp<TrainDefaults>("Stacked LSTM layers.", nameof(Layers))]
+        [OptionHelp<TrainDefaults>("Stacked LSTM layers, or the attending network's blocks.", nameof(Layers))]
         public int? Layers { get; set; }
 
         [CommandOption("--lr <RATE>")]
-        [OptionHelp<TrainDefaults>("RMSprop learning rate.", nameof(LearningRate))]
+        [OptionHelp<TrainDefaults>("The optimizer's learning rate.", nameof(LearningRate))]
         public double? LearningRate { get; set; }
 
         [CommandOption("--threads <N>")]
@@ -206,10 +222,13 @@ public sealed partial class TrainCommand
             if (CacheHalfMatch is not null and not > 0) return ValidationResult.Error("--cache-half-match must be above 0");
             if (LearningRateDecay is <= 0 or > 1) return ValidationResult.Error("--lr-decay is a factor in (0, 1]");
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
-            if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1)
-                return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces and --test-pieces must be at least 1");
+            if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1 || BatchSize < 1 || Heads < 1)
+                return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces, --test-pieces, --batch-size and --heads must be at least 1");
+            if (Hidden is { } width && Heads is { } heads && width % heads != 0)
+                return ValidationResult.Error($"--heads {heads} must divide --hidden {width}");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
                 return ValidationResult.Error("--threads, --max-batches and --max-eval-batches must be at least 1");
+            if (Transpose && NoTranspose) return ValidationResult.Error("--transpose and --no-transpose ask for opposite things: give one");
             if (Tokens is not null && !File.Exists(Tokens)) return ValidationResult.Error($"--tokens: no file {Tokens}");
             if (Resume && Out is null) return ValidationResult.Error("--resume needs the run folder: --out DIR");
             return ValidationResult.Success();
@@ -228,20 +247,21 @@ public sealed partial class TrainCommand
         /// </summary>
         public TrainingConfig ToConfig(string tokenSource)
         {
-            var defaults = TrainingConfig.For(Recipe ?? new TrainingConfig().Recipe);
-            var (data, model, memory, streams, training) = (defaults.Data, defaults.Model, defaults.Memory, defaults.Streams, defaults.Training);
+            var defaults = TrainingConfig.For(Recipe ?? TrainingConfig.RecipeOf(Network));
+            var (data, model, memory, streams, stretches, training) = (defaults.Data, defaults.Model, defaults.Memory, defaults.Streams, defaults.Stretches, defaults.Training);
             return defaults with
             {
                 TokenSource = tokenSource,
                 Data = data with
                 {
                     SequenceLength = SequenceLength ?? data.SequenceLength, Split = Split ?? data.Split,
-                    ValidationPieces = ValPieces ?? data.ValidationPieces, TestPieces = TestPieces ?? data.TestPieces, Transpose = Transpose || data.Transpose,
+                    ValidationPieces = ValPieces ?? data.ValidationPieces, TestPieces = TestPieces ?? data.TestPieces, Transpose = !NoTranspose && (Transpose || data.Transpose),
                 },
                 Model = model with
                 {
                     EmbeddingSize = Embedding ?? model.EmbeddingSize, HiddenSize = Hidden ?? model.HiddenSize, Layers = Layers ?? model.Layers,
                     Dropout = Dropout ?? model.Dropout, Members = Members ?? model.Members, Network = Network ?? model.Network,
+                    AttentionHeads = Heads ?? model.AttentionHeads,
                 },
                 Memory = memory with
                 {
@@ -252,6 +272,7 @@ public sealed partial class TrainCommand
                 {
                     Streams = Streams ?? streams.Streams, ChunkLength = ChunkLength ?? streams.ChunkLength, PassesPerEpoch = Passes ?? streams.PassesPerEpoch,
                 },
+                Stretches = stretches with { BatchSize = BatchSize ?? stretches.BatchSize, PassesPerEpoch = Passes ?? stretches.PassesPerEpoch },
                 Training = training with
                 {
                     Seed = Seed ?? training.Seed,
@@ -261,6 +282,7 @@ public sealed partial class TrainCommand
                     ValidationWindows = ValidationWindows is { } windows ? (windows == 0 ? null : windows) : training.ValidationWindows,
                     TestWindows = TestWindows is { } tests ? (tests == 0 ? null : tests) : training.TestWindows,
                     KeepCheckpoints = KeepCheckpoints switch { null => training.KeepCheckpoints, "all" => CheckpointKeeping.All, _ => CheckpointKeeping.NewestAndBest },
+                    Optimizer = Optimizer ?? training.Optimizer,
                     LearningRate = LearningRate ?? training.LearningRate,
                     WeightDecay = WeightDecay ?? training.WeightDecay,
                     LearningRateDecay = LearningRateDecay ?? training.LearningRateDecay,

@@ -32,16 +32,20 @@ public abstract class NetworkStepper
     /// <summary>(D) log-probabilities of the next token's duration class given its step and token (rhythm-aware models).</summary>
     public abstract void DurationsGiven(long step, long token, Span<float> logProbabilities);
 
-    /// <summary>A stepper of <paramref name="model"/>'s weights as they are now (its state starts at zero).</summary>
-    public static NetworkStepper For(MusicModel model)
+    /// <summary>
+    /// A stepper of <paramref name="model"/>'s weights as they are now (its state starts at zero);
+    /// an attending network reads the last <paramref name="contextLength"/> tokens (it holds no state).
+    /// </summary>
+    public static NetworkStepper For(MusicModel model, int contextLength)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var members = model.Members.Select(One).ToList();
+        var members = model.Members.Select(m => One(m, contextLength)).ToList();
         return members.Count == 1 ? members[0] : new EnsembleStepper(members);
     }
 
-    private static NetworkStepper One(MusicModel network)
+    private static NetworkStepper One(MusicModel network, int contextLength)
     {
+        if (network is RhythmTransformer attending) return new TransformerStepper(attending, contextLength);
         var weights = network.state_dict();
         return network.ReadsTiming
             ? new RhythmStepper(weights, network.Options.Layers)
