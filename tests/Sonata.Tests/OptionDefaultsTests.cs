@@ -54,6 +54,7 @@ public sealed partial class OptionDefaultsTests
         ["--heads"] = c => c.Model.AttentionHeads,
         ["--transpose"] = c => c.Data.Transpose,
         ["--optimizer"] = c => c.Training.Optimizer,
+        ["--warmup"] = c => c.Training.WarmupBatches,
         ["--seed"] = c => c.Training.Seed,
         ["--lr"] = c => c.Training.LearningRate,
         ["--lr-decay"] = c => c.Training.LearningRateDecay,

@@ -71,6 +71,9 @@ public sealed class TrainerTests : IDisposable
     [InlineData(Recipe.Streams, false, 1)]
     [InlineData(Recipe.Streams, true, 1)]
     [InlineData(Recipe.Streams, false, 2)]
+    [InlineData(Recipe.Lab, true, 1)]
+    [InlineData(Recipe.Stretches, true, 1)]
+    [InlineData(Recipe.Stretches, false, 2)]
     public void Two_epochs_straight_equal_one_epoch_and_a_resumed_one(Recipe recipe, bool regularized, int members)
     {
         var straight = Folder("straight");
@@ -80,7 +83,11 @@ public sealed class TrainerTests : IDisposable
             {
                 Data = new DataOptions { Transpose = true },
                 Model = Tiny(epochs).Model with { Dropout = 0.3 },
-                Training = Tiny(epochs).Training with { WeightDecay = 1e-5 },
+                // A warm-up longer than an epoch (3 batches), so that the resumed run must know where it was.
+                Training = Tiny(epochs).Training with
+                {
+                    WeightDecay = 1e-5, WarmupBatches = 4, Optimizer = recipe == Recipe.Stretches ? OptimizerKind.AdamW : OptimizerKind.RmsProp,
+                },
             }
             : Tiny(epochs, recipe) with
             {

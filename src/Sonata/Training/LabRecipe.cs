@@ -1,5 +1,6 @@
 using Sonata.Dataset;
 using Sonata.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sonata.Training;
@@ -8,7 +9,8 @@ namespace Sonata.Training;
 /// The lab's recipe: shuffled batches of training windows, the loss on the prediction after each
 /// window's last step, and the LSTM state zeroed at the start of an epoch and then carried,
 /// detached, from one batch to the next (as the lab does, although consecutive batches hold
-/// unrelated windows).
+/// unrelated windows). With a transposition table each window (and its label) is moved by its own
+/// random −5..+6 semitones, drawn each epoch.
 /// </summary>
 public sealed class LabRecipe : ITrainingRecipe
 {
@@ -18,14 +20,18 @@ public sealed class LabRecipe : ITrainingRecipe
     private readonly Device _device;
     private IReadOnlyList<long[]> _batches = [];
     private readonly CarriedStates _states;
+    private readonly Tensor? _transpose;    // (12, V_corpus) int64, or null
+    private long _epochSeed;
 
-    public LabRecipe(TokenWindows windows, long[] trainWindows, int batchSize, Device device, int members = 1)
+    public LabRecipe(TokenWindows windows, long[] trainWindows, int batchSize, Device device, int members = 1, long[]? transpositionTable = null)
     {
         _windows = windows;
         _trainWindows = trainWindows;
         _batchSize = batchSize;
         _device = device;
         _states = new CarriedStates(members);
+        if (transpositionTable is not null)
+            _transpose = torch.tensor(transpositionTable).reshape(Transpositions.Count, -1).DetachFromDisposeScope();
         BatchesPerEpoch = WindowBatches.TrainBatchCount(trainWindows.Length, batchSize);
         if (BatchesPerEpoch == 0)
             throw new UserErrorException(
@@ -39,12 +45,14 @@ public sealed class LabRecipe : ITrainingRecipe
     public void BeginEpoch(long shuffleSeed)
     {
         _batches = WindowBatches.Shuffled(_trainWindows, _batchSize, shuffleSeed);
+        _epochSeed = shuffleSeed;
         _states.Reset();
     }
 
     public Tensor Loss(MusicModel model, int batch)
     {
         var (inputs, labels, _) = _windows.Batch(_batches[batch], _device);   // (B, L), (B,)
+        if (_transpose is not null) (inputs, labels) = Moved(inputs.Tokens, labels, batch);
         _states.EnsureFits(model);
         var members = model.Members;
         Tensor? total = null;
@@ -61,5 +69,19 @@ public sealed class LabRecipe : ITrainingRecipe
         return total!;
     }
 
-    public void Dispose() => _states.Dispose();
+    /// <summary>Each window of a batch and its label moved by the batch's draws (one key a window), on the device.</summary>
+    private (Tensor Inputs, Tensor Labels) Moved(Tensor inputs, Tensor labels, int batch)
+    {
+        // Each batch's keys come from (epoch, batch) alone, whatever batches ran before it.
+        var random = new Random(unchecked((int)((_epochSeed * 1_000_003L) + batch)));
+        var shifts = torch.tensor(Enumerable.Range(0, (int)inputs.shape[0]).Select(_ => (long)random.Next(Transpositions.Count)).ToArray());
+        var rows = _transpose!.index_select(0, shifts).to(inputs.device);                  // (B, V_corpus)
+        return (rows.gather(1, inputs), rows.gather(1, labels.unsqueeze(1)).squeeze(1));   // (B, L), (B,)
+    }
+
+    public void Dispose()
+    {
+        _states.Dispose();
+        _transpose?.Dispose();
+    }
 }

@@ -250,7 +250,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         long epochSeed = unchecked(Config.Training.Seed * 1_000_003L + epoch);
         torch.manual_seed(epochSeed);
         recipe.BeginEpoch(epochSeed);
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(Config.Training, epoch);
+        long batchesBefore = history.Sum(m => (long)(m.Batches ?? 0));
         model.train();
         int batches = Math.Min(recipe.BatchesPerEpoch, Config.Training.MaxBatchesPerEpoch ?? int.MaxValue);
         int epochsLeft = Config.Training.Epochs - epoch;
@@ -260,6 +260,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (batch > 0 && clock.OutOfTime) return (lossSum / batch, batch, true);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.For(Config.Training, epoch, batchesBefore + batch);
             lossSum += TrainingStep.Run(model, optimizer, recipe, batch, Config.Training.ClipNorm);
             progress?.Report(new TrainingProgress(TrainingPhase.Training)
             {
@@ -284,13 +285,17 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
             new TrainingProgress(phase) { Epoch = epoch, Epochs = Config.Training.Epochs, Batch = done.Batch, Batches = done.Batches }));
 }
 
-/// <summary>The learning rate of each epoch: a pure function of the options and the epoch, so resuming needs no state.</summary>
+/// <summary>The learning rate of each batch: a pure function of the options, the epoch and the batches before, so resuming needs no state.</summary>
 public static class LearningRateSchedule
 {
-    /// <summary><see cref="TrainingOptions.LearningRate"/> × <see cref="TrainingOptions.LearningRateDecay"/>^(epoch − 1).</summary>
-    public static double For(TrainingOptions options, int epoch)
+    /// <summary>
+    /// <see cref="TrainingOptions.LearningRate"/> × <see cref="TrainingOptions.LearningRateDecay"/>^(epoch − 1),
+    /// times (b + 1) / <see cref="TrainingOptions.WarmupBatches"/> while the run's batch b (from 0) is within its warm-up.
+    /// </summary>
+    public static double For(TrainingOptions options, int epoch, long batch = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.LearningRate * Math.Pow(options.LearningRateDecay, epoch - 1);
+        double warmup = options.WarmupBatches > 0 ? Math.Min(1.0, (batch + 1.0) / options.WarmupBatches) : 1;
+        return options.LearningRate * Math.Pow(options.LearningRateDecay, epoch - 1) * warmup;
     }
 }

@@ -20,6 +20,12 @@ public sealed record TrainingOptions
     /// <summary>Each epoch's learning rate is the last one's times this (see <see cref="LearningRateSchedule"/>). Lab: 1.</summary>
     public double LearningRateDecay { get; init; } = 1.0;
 
+    /// <summary>
+    /// The learning rate rises linearly over the run's first this many batches, from a
+    /// <see cref="WarmupBatches"/>-th of its value (see <see cref="LearningRateSchedule"/>). Lab: 0, none.
+    /// </summary>
+    public int WarmupBatches { get; init; }
+
     /// <summary>The optimizer's weight decay (RMSprop's an L2 term, AdamW's decoupled). Lab: 0.</summary>
     public double WeightDecay { get; init; }
 

@@ -23,7 +23,8 @@ public static class TrainingRecipes
         var tokens = TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength);
         return config.Recipe switch
         {
-            Recipe.Lab => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device, config.Model.Members),
+            Recipe.Lab => new LabRecipe(windows, split.Train, config.Data.TrainBatchSize, device, config.Model.Members,
+                config.Data.Transpose ? corpus.TranspositionTable() : null),
             Recipe.Streams => new StreamsRecipe(
                 tokens, config.Data.SequenceLength, config.Streams, config.Data.Transpose ? corpus.TranspositionTable() : null, device,
                 config.Model.Members, rhythm ? tokens.TimingOf(corpus.Timing!) : null),

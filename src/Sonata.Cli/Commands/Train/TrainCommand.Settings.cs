@@ -137,6 +137,10 @@ public sealed partial class TrainCommand
         [OptionHelp<TrainDefaults>("The optimizer's weight decay (RMSprop's an L2 term, AdamW's decoupled).", nameof(WeightDecay))]
         public double? WeightDecay { get; set; }
 
+        [CommandOption("--warmup <BATCHES>")]
+        [OptionHelp<TrainDefaults>("Raise the learning rate linearly over the run's first N batches; 0: from the first.", nameof(Warmup))]
+        public int? Warmup { get; set; }
+
         [CommandOption("--optimizer <OPTIMIZER>")]
         [OptionHelp<TrainDefaults>("rmsprop (the lab's) or adamw.", nameof(Optimizer))]
         public OptimizerKind? Optimizer { get; set; }
@@ -224,6 +228,7 @@ public sealed partial class TrainCommand
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1 || BatchSize < 1 || Heads < 1)
                 return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces, --test-pieces, --batch-size and --heads must be at least 1");
+            if (Warmup < 0) return ValidationResult.Error("--warmup must not be negative");
             if (Hidden is { } width && Heads is { } heads && width % heads != 0)
                 return ValidationResult.Error($"--heads {heads} must divide --hidden {width}");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
@@ -283,6 +288,7 @@ public sealed partial class TrainCommand
                     TestWindows = TestWindows is { } tests ? (tests == 0 ? null : tests) : training.TestWindows,
                     KeepCheckpoints = KeepCheckpoints switch { null => training.KeepCheckpoints, "all" => CheckpointKeeping.All, _ => CheckpointKeeping.NewestAndBest },
                     Optimizer = Optimizer ?? training.Optimizer,
+                    WarmupBatches = Warmup ?? training.WarmupBatches,
                     LearningRate = LearningRate ?? training.LearningRate,
                     WeightDecay = WeightDecay ?? training.WeightDecay,
                     LearningRateDecay = LearningRateDecay ?? training.LearningRateDecay,

@@ -45,6 +45,7 @@ public sealed class TrainDefaults : IOptionDefaults
         [nameof(TrainCommand.Settings.Heads)] = c => c.Model.AttentionHeads,
         [nameof(TrainCommand.Settings.Transpose)] = c => c.Data.Transpose,
         [nameof(TrainCommand.Settings.Optimizer)] = c => c.Training.Optimizer,
+        [nameof(TrainCommand.Settings.Warmup)] = c => c.Training.WarmupBatches,
         [nameof(TrainCommand.Settings.Seed)] = c => c.Training.Seed,
         [nameof(TrainCommand.Settings.LearningRate)] = c => c.Training.LearningRate,
         [nameof(TrainCommand.Settings.LearningRateDecay)] = c => c.Training.LearningRateDecay,
