@@ -21,6 +21,7 @@ public sealed class TrainerTests : IDisposable
     {
         Recipe = recipe,
         TokenSource = "test",
+        Data = new DataOptions(),                      // the corpus's own 668 tokens, untransposed
         Model = new ModelOptions { EmbeddingSize = 8, HiddenSize = 32, Layers = 1 },
         Memory = new MemoryOptions(),
         Training = new TrainingOptions

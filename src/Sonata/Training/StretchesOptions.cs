@@ -4,7 +4,7 @@ namespace Sonata.Training;
 public sealed record StretchesOptions
 {
     /// <summary>Stretches of a window's length read side by side: the batch size (B).</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = 16;
 
     /// <summary>
     /// Passes through the training tokens in one epoch, each cut from its own offset. Scoring a

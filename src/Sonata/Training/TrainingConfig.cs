@@ -17,7 +17,12 @@ public sealed record TrainingConfig
     /// <summary>Where the tokens came from (a file, the corpus), for the record.</summary>
     public string TokenSource { get; init; } = "";
 
-    public DataOptions Data { get; init; } = new();
+    /// <summary>
+    /// The windows, split and batches: by default each training stream moved into a random key of
+    /// the twelve (docs/generalizing.md: on 4 sonatas never read, the networks alone predict 27 % of
+    /// the next tokens where they predicted 21 % trained in the corpus's own keys).
+    /// </summary>
+    public DataOptions Data { get; init; } = new() { Transpose = true };
 
     /// <summary>
     /// The networks: by default three rhythm-aware networks of the lab's size (docs/recipe-race.md and
@@ -106,13 +111,12 @@ public sealed record TrainingConfig
         Recipe.Stretches => new TrainingConfig
         {
             Recipe = Recipe.Stretches,
-            Data = new DataOptions { Transpose = true },
-            Model = new ModelOptions { Network = NetworkKind.Transformer, HiddenSize = 256, Layers = 4, AttentionHeads = 4, Dropout = 0.1 },
-            Training = new TrainingConfig().Training with { Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01 },
+            Model = new ModelOptions { Network = NetworkKind.Transformer, HiddenSize = 256, Layers = 4, AttentionHeads = 4 },
+            Training = new TrainingConfig().Training with { Optimizer = OptimizerKind.AdamW, LearningRate = 2e-3, WarmupBatches = 100, WeightDecay = 0.01 },
         },
         Recipe.Lab => new TrainingConfig
         {
-            Recipe = Recipe.Lab, Model = new ModelOptions(), Memory = new MemoryOptions(), Training = new TrainingOptions(),
+            Recipe = Recipe.Lab, Data = new DataOptions(), Model = new ModelOptions(), Memory = new MemoryOptions(), Training = new TrainingOptions(),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "unknown recipe"),
     };
