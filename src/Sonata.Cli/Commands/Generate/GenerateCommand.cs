@@ -24,7 +24,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
         using var run = TrainedRun.Open(settings.Run, settings.ToOpening(generation));
         var request = settings.ToRequest(generation, run.ReadsTiming, run.OnsetSteps);
         console.MarkupLineInterpolated($"checkpoint [bold]{run.Checkpoint.File}[/] (epoch {run.Checkpoint.Epoch}, {run.Checkpoint.Why}); {run.Config.Model}; vocabulary {run.Vocabulary}");
-        console.MarkupLineInterpolated($"context [bold]{Describe(request.Generation.Context, run.ContextLength)}[/]; strategy [bold]{request.Generation.Sampling}[/]{Timing(request)}");
+        console.MarkupLineInterpolated($"context [bold]{Describe(request.Generation.Context, run.ContextLength, run.Config.Model.IsRecurrent)}[/]; strategy [bold]{request.Generation.Sampling}[/]{Timing(request)}");
         if (run.Config.Memory.Weight is > 0 and var weight)
             console.MarkupLineInterpolated($"n-gram memory of the training labels: [bold]{weight:0.##}[/] of each prediction (--memory-weight 0: the networks alone)");
         if (run.Config.Memory.CacheWeight is > 0 and var cache)
@@ -95,7 +95,9 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
     private static string Timing(CompositionRequest request) =>
         request.Piece.Offsets is null ? "; the model's own steps and durations" : "";
 
-    private static string Describe(ContextMode mode, int length) => mode == ContextMode.Window
+    private static string Describe(ContextMode mode, int length, bool recurrent) =>
+        !recurrent ? string.Create(CultureInfo.InvariantCulture, $"{mode.ToString().ToLowerInvariant()} (an attending network reads the last {length} tokens at each new one; it holds no state)")
+        : mode == ContextMode.Window
         ? string.Create(CultureInfo.InvariantCulture, $"window (each new token re-reads the last {length} tokens from a zero LSTM state)")
         : "stream (the primer once, then the LSTM state carried one token at a time)";
 }

@@ -158,7 +158,7 @@ public sealed partial class TrainCommand
         public int? ChunkLength { get; set; }
 
         [CommandOption("--passes <N>")]
-        [OptionHelp<TrainDefaults>("Streams and stretches recipes: passes through the training tokens in an epoch (one validation each epoch).", nameof(Passes))]
+        [OptionHelp<TrainDefaults>("Streams and stretches recipes: passes through the training tokens in an epoch (one validation each epoch; the stretches recipe makes 2 unless told).", nameof(Passes))]
         public int? Passes { get; set; }
 
         [CommandOption("--sequence-length <N>")]
