@@ -45,6 +45,27 @@ public sealed class ContextCacheTests
     }
 
     [Fact]
+    public void A_run_of_one_token_is_no_evidence_that_it_goes_on()
+    {
+        var (probabilities, share) = Predict(new ContextCache(0.7), 5, 5, 5, 5, 5, 5);
+
+        Assert.Equal(0, share);
+        Assert.All(probabilities, p => Assert.Equal(0, p));
+    }
+
+    [Fact]
+    public void An_earlier_run_of_the_token_says_where_it_ended()
+    {
+        // "3 3 3" ended in a 2 before; now the piece has struck 3 three times again. The earlier
+        // run votes 2 (match 3: 8) and 3 (matches 2 and 1: 4 + 2); the run now under way votes nothing.
+        var (probabilities, share) = Predict(new ContextCache(0.7, HalfMatch: 2), 1, 3, 3, 3, 2, 4, 3, 3, 3);
+
+        Assert.Equal(8.0 / 14, probabilities[2], 6);
+        Assert.Equal(6.0 / 14, probabilities[3], 6);
+        Assert.Equal(0.7 * 3 / (3 + 2), share, 6);
+    }
+
+    [Fact]
     public void Matches_are_counted_up_to_the_longest()
     {
         var (_, share) = Predict(new ContextCache(0.5, HalfMatch: 1, LongestMatch: 2), 1, 2, 3, 1, 2, 3);

@@ -7,7 +7,8 @@ namespace Sonata.Prediction;
 /// What the piece itself says comes next. Music returns to its own material (a bar repeated, an
 /// accompaniment figure held under a phrase, a theme restated), and a window of 100 tokens often
 /// holds the passage it is in the middle of repeating; an LSTM reading from a zero state cannot
-/// look back and copy it. This cache does: each earlier place in the context whose tokens match the
+/// look back and copy it. This cache does: each earlier place in the context (before the run of one
+/// token the context ends in, if it ends in one) whose tokens match the
 /// context's last ones (m of them, up to <see cref="LongestMatch"/>) votes 2^m for the token that
 /// followed it there, and the votes, normalized, are blended in with a share that grows with the
 /// longest match m*: λ = <see cref="Weight"/> · m* / (m* + <see cref="HalfMatch"/>). With no match it
@@ -28,7 +29,7 @@ public sealed record ContextCache(double Weight, double HalfMatch = 2, int Longe
         probabilities.Clear();
         int last = context.Length - 1, best = 0;
         double total = 0;
-        for (int i = last - 1; i >= 0; i--)
+        for (int i = RunStart(context) - 1; i >= 0; i--)
         {
             int match = 0;
             while (match < LongestMatch && match <= i && context[i - match] == context[last - match]) match++;
@@ -41,6 +42,20 @@ public sealed record ContextCache(double Weight, double HalfMatch = 2, int Longe
         if (best == 0) return 0;
         for (int v = 0; v < probabilities.Length; v++) probabilities[v] = (float)(probabilities[v] / total);
         return Weight * best / (best + HalfMatch);
+    }
+
+    /// <summary>
+    /// Where the run of one token that the context ends in begins (its last index when the run is one
+    /// token long). Places inside that run are not counted: each would vote for the run to go on,
+    /// its own length as the evidence, and a piece feeding the cache its own repeats would strike
+    /// one note a hundred times (the corpus never repeats a token more than 8 times in a row). An
+    /// earlier run of the same token still counts, and says where that one ended.
+    /// </summary>
+    private static int RunStart(ReadOnlySpan<long> context)
+    {
+        int start = context.Length - 1;
+        while (start > 0 && context[start - 1] == context[^1]) start--;
+        return start;
     }
 
     /// <summary>In place: (V) log-probabilities blended with the cache's after <paramref name="context"/>.</summary>
