@@ -22,6 +22,7 @@ public sealed partial class OptionDefaultsTests
 {
     private static readonly TrainingConfig Streams = new();
     private static readonly TrainingConfig LabRecipe = TrainingConfig.For(Recipe.Lab);
+    private static readonly TrainingConfig Attending = TrainingConfig.For(Recipe.Stretches);
 
     private static readonly Dictionary<string, Func<TrainingConfig, object?>> TrainFields = new()
     {
@@ -49,11 +50,11 @@ public sealed partial class OptionDefaultsTests
         ["--cache-half-match"] = c => c.Memory.CacheHalfMatch,
         ["--streams"] = c => c.Streams.Streams,
         ["--chunk-length"] = c => c.Streams.ChunkLength,
-        ["--passes"] = c => c.Streams.PassesPerEpoch,
+        ["--passes"] = c => c.Recipe == Recipe.Stretches ? c.Stretches.PassesPerEpoch : c.Streams.PassesPerEpoch,
         ["--batch-size"] = c => c.Stretches.BatchSize,
         ["--heads"] = c => c.Model.AttentionHeads,
         ["--transpose"] = c => c.Data.Transpose,
-        ["--optimizer"] = c => c.Training.Optimizer,
+        ["--optimizer"] = c => c.Training.Optimizer.ToString().ToLowerInvariant(),
         ["--warmup"] = c => c.Training.WarmupBatches,
         ["--seed"] = c => c.Training.Seed,
         ["--lr"] = c => c.Training.LearningRate,
@@ -103,8 +104,12 @@ public sealed partial class OptionDefaultsTests
         Assert.Equal(OptionsOf<TrainCommand.Settings>(), TrainFields.Keys.Concat(TrainWithoutDefault).Order());
         foreach (string option in TrainWithoutDefault) Assert.True(shown[option] is null, $"{option} shows a default: {shown[option]}");
         foreach (var (option, field) in TrainFields)
-            Assert.Equal(Expected(Show(field(Streams)), Show(field(LabRecipe))), shown[option]);
+        {
+            string text = Expected(Show(field(Streams)), Show(field(LabRecipe)));
+            Assert.Equal(Show(field(Streams)) == Show(field(Attending)) ? text : $"{text} (transformer: {Show(field(Attending))})", shown[option]);
+        }
         Assert.Equal("4096 (lab: 0)", shown["--test-windows"]);
+        Assert.Equal("rmsprop (transformer: adamw)", shown["--optimizer"]);   // as the option takes it
     }
 
     [Fact]

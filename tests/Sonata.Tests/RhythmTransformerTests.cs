@@ -156,6 +156,19 @@ public sealed class RhythmTransformerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_width_the_default_heads_do_not_divide_is_one_line_naming_both()
+    {
+        var console = new TestConsole().Width(300);
+        int code = await Sonata.Cli.SonataApp.RunAsync(
+            ["train", "--data", ExtractedCorpus.MozartFiles[3], "--out", Path.Combine(_root, "odd"), "--network", "transformer", "--hidden", "18",
+             "--epochs", "1", "--max-batches", "1", "--threads", "1", "--device", "cpu"], console, corpusOptions: TinyRun.Options(_root));
+
+        Assert.Equal(1, code);
+        Assert.Contains("--heads 4 does not divide --hidden 18", console.Output);
+        Assert.DoesNotContain("bug", console.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_attending_run_trains_on_midi_with_sonata_train_scores_and_composes()
     {
         var console = new TestConsole().Width(300);

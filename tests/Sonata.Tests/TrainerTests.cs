@@ -122,6 +122,10 @@ public sealed class TrainerTests : IDisposable
         var vocabulary = Assert.Throws<CheckpointMismatchException>(() => Train(Tiny(epochs: 2), folder, resume: true, fewerFiles));
         Assert.Contains(Vocabulary.Build(ReferenceTokens.Files).ToString(), vocabulary.Message);
         Assert.Contains(Vocabulary.Build(fewerFiles).ToString(), vocabulary.Message);
+
+        var inEveryKey = Tiny(epochs: 2) with { Data = new DataOptions { Transpose = true } };
+        var keys = Assert.Throws<CheckpointMismatchException>(() => Train(inEveryKey, folder, resume: true));
+        Assert.Contains("resumes with --no-transpose", keys.Message);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public static partial class DefaultText
     /// <summary>The default's value, and the lab's after it when the lab's way differs: "100 (lab: 30)".</summary>
     public static string WithLab(string value, string lab) => value == lab ? value : $"{value} (lab: {lab})";
 
+    /// <summary><paramref name="text"/>, and the attending network's default where it differs from <paramref name="value"/>.</summary>
+    public static string WithAttending(string text, string value, string attending) => value == attending ? text : $"{text} (transformer: {attending})";
+
     [GeneratedRegex("(?<!^)([A-Z])")]
     private static partial Regex WordStart();
 }

@@ -81,7 +81,8 @@ public static class Checkpoint
         var theirs = new Vocabulary(header.Vocabulary);
         if (!theirs.SameAs(vocabulary))
             throw new CheckpointMismatchException(
-                $"checkpoint {name} was made with another vocabulary ({theirs}) than this run's ({vocabulary})");
+                $"checkpoint {name} was made with another vocabulary ({theirs}) than this run's ({vocabulary})"
+                + (theirs.Count != vocabulary.Count ? TranspositionHint(config) : ""));
         if (header.Config.Model != config.Model)
             throw new CheckpointMismatchException(
                 $"checkpoint {name} was made with another model shape ({header.Config.Model}) than this run's ({config.Model})");
@@ -95,6 +96,11 @@ public static class Checkpoint
             throw new CheckpointMismatchException(
                 $"checkpoint {name} was trained with other options than this run asks for ({string.Join("; ", differences)}): resume with the run's own options, or train into another folder");
     }
+
+    /// <summary>Transposition grows the vocabulary: a run from before it was the default reads its own keys only.</summary>
+    private static string TranspositionHint(TrainingConfig config) => config.Data.Transpose
+        ? "; a run trained in the corpus's own keys (before transposition was the default) resumes with --no-transpose"
+        : "; a run trained in every key resumes without --no-transpose (with --transpose, for the lab's recipe)";
 
     private static string Name(Recipe recipe) => recipe.ToString().ToLowerInvariant();
 

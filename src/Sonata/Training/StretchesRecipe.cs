@@ -59,7 +59,7 @@ public sealed class StretchesRecipe : ITrainingRecipe
         BatchesPerEpoch = _batchesPerPass * passes;
         if (_batchesPerPass == 0)
             throw new UserErrorException(
-                $"the training split holds {_length:N0} tokens: the stretches recipe needs at least {2 * stretchLength + 1:N0} " +
+                $"the training split holds {_length:N0} tokens: the stretches recipe needs at least {2 * stretchLength:N0} " +
                 $"(two stretches of {stretchLength}); train on more music, or with a shorter --sequence-length");
     }
 

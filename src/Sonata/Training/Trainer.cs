@@ -40,7 +40,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         // trains instead, and the run records it (and says so).
         if (Config.Model.ReadsTiming && corpus.Events is null)
             return new Trainer(Config with { Model = Config.Model with { Network = NetworkKind.Lab } }, _job)
-                .Train(corpus, folder, resume, progress, ["the lab's network instead of the rhythm-aware one: the tokens file keeps no timing"], cancellationToken);
+                .Train(corpus, folder, resume, progress, [$"the lab's network instead of the {(Config.Model.IsRecurrent ? "rhythm-aware" : "attending")} one: the tokens file keeps no timing"], cancellationToken);
         return Train(corpus, folder, resume, progress, [], cancellationToken);
     }
 

@@ -20,6 +20,8 @@ public static class TrainingRecipes
             throw new UserErrorException($"the {Name(config.Model.Network)} network needs each token's step and duration, which a tokens file does not keep: train on the MIDI files (--data), or with --network lab");
         if (!config.Model.IsRecurrent && config.Recipe != Recipe.Stretches)
             throw new UserErrorException("the attending network carries no state from one chunk to the next: it trains with the stretches recipe (--recipe stretches)");
+        if (!config.Model.IsRecurrent && config.Model.HiddenSize % config.Model.AttentionHeads != 0)
+            throw new UserErrorException($"the attending network splits its width into whole heads: --heads {config.Model.AttentionHeads} does not divide --hidden {config.Model.HiddenSize}");
         var tokens = TrainingTokens.From(corpus.Ids, split.Train, config.Data.SequenceLength);
         return config.Recipe switch
         {

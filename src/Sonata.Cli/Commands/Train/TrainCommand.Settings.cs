@@ -102,7 +102,7 @@ public sealed partial class TrainCommand
         public int? Heads { get; set; }
 
         [CommandOption("--dropout <P>")]
-        [OptionHelp<TrainDefaults>("Dropout between the LSTM layers and before the head.", nameof(Dropout))]
+        [OptionHelp<TrainDefaults>("Dropout between the LSTM layers (in each attention block, for the transformer) and before the head.", nameof(Dropout))]
         public double? Dropout { get; set; }
 
         [CommandOption("--members <K>")]
@@ -158,7 +158,7 @@ public sealed partial class TrainCommand
         public int? ChunkLength { get; set; }
 
         [CommandOption("--passes <N>")]
-        [OptionHelp<TrainDefaults>("Streams and stretches recipes: passes through the training tokens in an epoch (one validation each epoch; the stretches recipe makes 2 unless told).", nameof(Passes))]
+        [OptionHelp<TrainDefaults>("Streams and stretches recipes: passes through the training tokens in an epoch (one validation each epoch).", nameof(Passes))]
         public int? Passes { get; set; }
 
         [CommandOption("--sequence-length <N>")]

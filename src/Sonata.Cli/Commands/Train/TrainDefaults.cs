@@ -6,13 +6,14 @@ namespace Sonata.Cli.Commands.Train;
 /// <summary>
 /// What each option of <c>sonata train</c> defaults to: read from the library's records, the
 /// default recipe's (<c>new TrainingConfig()</c>) and, where it differs, the lab's
-/// (<see cref="TrainingConfig.For"/>). A value the options write as 0 (no patience, every
-/// window) is null in the records.
+/// (<see cref="TrainingConfig.For"/>), and the attending network's, which <c>--network transformer</c>
+/// trains with. A value the options write as 0 (no patience, every window) is null in the records.
 /// </summary>
 public sealed class TrainDefaults : IOptionDefaults
 {
     private static readonly TrainingConfig Default = new();
     private static readonly TrainingConfig Lab = TrainingConfig.For(Recipe.Lab);
+    private static readonly TrainingConfig Attending = TrainingConfig.For(Recipe.Stretches);
 
     private static readonly Dictionary<string, Func<TrainingConfig, object>> PerRecipe = new()
     {
@@ -40,11 +41,11 @@ public sealed class TrainDefaults : IOptionDefaults
         [nameof(TrainCommand.Settings.CacheHalfMatch)] = c => c.Memory.CacheHalfMatch,
         [nameof(TrainCommand.Settings.Streams)] = c => c.Streams.Streams,
         [nameof(TrainCommand.Settings.ChunkLength)] = c => c.Streams.ChunkLength,
-        [nameof(TrainCommand.Settings.Passes)] = c => c.Streams.PassesPerEpoch,
+        [nameof(TrainCommand.Settings.Passes)] = c => c.Recipe == Recipe.Stretches ? c.Stretches.PassesPerEpoch : c.Streams.PassesPerEpoch,
         [nameof(TrainCommand.Settings.BatchSize)] = c => c.Stretches.BatchSize,
         [nameof(TrainCommand.Settings.Heads)] = c => c.Model.AttentionHeads,
         [nameof(TrainCommand.Settings.Transpose)] = c => c.Data.Transpose,
-        [nameof(TrainCommand.Settings.Optimizer)] = c => c.Training.Optimizer,
+        [nameof(TrainCommand.Settings.Optimizer)] = c => c.Training.Optimizer.ToString().ToLowerInvariant(),   // as the option takes it: rmsprop, adamw
         [nameof(TrainCommand.Settings.Warmup)] = c => c.Training.WarmupBatches,
         [nameof(TrainCommand.Settings.Seed)] = c => c.Training.Seed,
         [nameof(TrainCommand.Settings.LearningRate)] = c => c.Training.LearningRate,
@@ -62,7 +63,8 @@ public sealed class TrainDefaults : IOptionDefaults
         nameof(TrainCommand.Settings.Out) => $"{RunFolder.NewFolderParent}/<{RunFolder.NewFolderStamp}>",
         nameof(TrainCommand.Settings.BudgetFrom) => "when training starts",
         nameof(TrainCommand.Settings.BudgetReserve) => DefaultText.Of(JobBudget.None.ReserveSeconds),
-        _ when PerRecipe.TryGetValue(property, out var read) => DefaultText.WithLab(DefaultText.Of(read(Default)), DefaultText.Of(read(Lab))),
+        _ when PerRecipe.TryGetValue(property, out var read) =>
+            DefaultText.WithAttending(DefaultText.WithLab(DefaultText.Of(read(Default)), DefaultText.Of(read(Lab))), DefaultText.Of(read(Default)), DefaultText.Of(read(Attending))),
         _ => throw new ArgumentOutOfRangeException(nameof(property), property, "no default known for this option"),
     };
 }
