@@ -122,10 +122,10 @@ public sealed class Predictor : IDisposable
     /// <summary>Puts a module in eval mode, and back in the mode it was in.</summary>
     internal readonly struct EvalMode : IDisposable
     {
-        private readonly MusicModel _model;
+        private readonly nn.Module _model;
         private readonly bool _wasTraining;
 
-        public EvalMode(MusicModel model)
+        public EvalMode(nn.Module model)
         {
             _model = model;
             _wasTraining = model.training;

@@ -50,7 +50,7 @@ internal sealed class TransformerStepper(RhythmTransformer network, int contextL
     {
         if (_tokens.Count == 0) throw new InvalidOperationException("read at least one token before asking what follows");
         using var scope = torch.NewDisposeScope();
-        using var mode = new EvalMode(network);
+        using var mode = new Prediction.Predictor.EvalMode(network);
         using var noGrad = torch.no_grad();
         var output = Output();
         head(network.HeadsAt(output), output.device).to(torch.CPU).data<float>().CopyTo(into);
@@ -72,24 +72,5 @@ internal sealed class TransformerStepper(RhythmTransformer network, int contextL
     {
         _output?.Dispose();
         _output = null;
-    }
-
-    /// <summary>Eval mode while the network is asked, and back to the mode it was in.</summary>
-    private readonly struct EvalMode : IDisposable
-    {
-        private readonly RhythmTransformer _network;
-        private readonly bool _wasTraining;
-
-        public EvalMode(RhythmTransformer network)
-        {
-            _network = network;
-            _wasTraining = network.training;
-            if (_wasTraining) network.eval();
-        }
-
-        public void Dispose()
-        {
-            if (_wasTraining) _network.train();
-        }
     }
 }
