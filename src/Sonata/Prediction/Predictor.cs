@@ -118,23 +118,4 @@ public sealed class Predictor : IDisposable
     public PredictorStream OpenStream(int contextLength) => new(this, contextLength);
 
     public void Dispose() => Networks.Dispose();
-
-    /// <summary>Puts a module in eval mode, and back in the mode it was in.</summary>
-    internal readonly struct EvalMode : IDisposable
-    {
-        private readonly nn.Module _model;
-        private readonly bool _wasTraining;
-
-        public EvalMode(nn.Module model)
-        {
-            _model = model;
-            _wasTraining = model.training;
-            if (_wasTraining) model.eval();
-        }
-
-        public void Dispose()
-        {
-            if (_wasTraining) _model.train();
-        }
-    }
 }

@@ -50,7 +50,7 @@ internal sealed class TransformerStepper(RhythmTransformer network, int contextL
     {
         if (_tokens.Count == 0) throw new InvalidOperationException("read at least one token before asking what follows");
         using var scope = torch.NewDisposeScope();
-        using var mode = new Prediction.Predictor.EvalMode(network);
+        using var mode = new EvalMode(network);
         using var noGrad = torch.no_grad();
         var output = Output();
         head(network.HeadsAt(output), output.device).to(torch.CPU).data<float>().CopyTo(into);
