@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console.Testing;
 using Sonata.Dataset;
 using Sonata.Generation;
@@ -153,6 +154,28 @@ public sealed class RhythmTransformerTests : IDisposable
         // the stretches of the last partial batch, and what lies before the offset).
         Assert.All(targets.CountBy(p => p), label => Assert.InRange(label.Value, 1, members));
         Assert.InRange(targets.Distinct().Count(), 0.9 * trainLabels.Count, trainLabels.Count);
+    }
+
+    [Fact]
+    public async Task Two_epochs_straight_equal_one_epoch_and_a_resumed_one()
+    {
+        // A warm-up longer than an epoch (2 batches) and AdamW's moments: the resumed run must know both.
+        string[] Args(string run, int epochs) =>
+            ["train", "--data", ExtractedCorpus.MozartFiles[3], "--out", run, "--network", "transformer", "--epochs", epochs.ToString(CultureInfo.InvariantCulture),
+             "--hidden", "16", "--heads", "2", "--layers", "1", "--warmup", "3", "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu", "--seed", "5"];
+        string straight = Path.Combine(_root, "straight"), resumed = Path.Combine(_root, "resumed");
+        foreach (var args in new[] { Args(straight, 2), Args(resumed, 1), [.. Args(resumed, 2), "--resume"] })
+        {
+            var console = new TestConsole().Width(300);
+            Assert.True(await Sonata.Cli.SonataApp.RunAsync(args, console, corpusOptions: TinyRun.Options(_root)) == 0, console.Output);
+        }
+
+        var once = Sonata.IO.JsonFiles.Read<TrainingSummary>(Path.Combine(straight, "summary.json"));
+        var twice = Sonata.IO.JsonFiles.Read<TrainingSummary>(Path.Combine(resumed, "summary.json"));
+        Assert.Equal(2, twice.Epochs);
+        Assert.NotNull(once.ValLoss);
+        Assert.Equal(once.ValLoss, twice.ValLoss);
+        Assert.Equal(once.TestLoss, twice.TestLoss);
     }
 
     [Fact]
