@@ -111,9 +111,10 @@ public sealed class Predictor : IDisposable
     /// <summary>
     /// A stream of predictions over one growing sequence, read a token at a time with the LSTM
     /// state carried (much faster than <see cref="Predict"/> on the whole window each time, and not
-    /// quite the same: the state holds more than the window). It copies the networks' weights as
-    /// they are now. An attending network holds no state: it reads the last
-    /// <paramref name="contextLength"/> tokens.
+    /// quite the same: the state holds more than the window). The LSTMs' weights are copied as they
+    /// are now. An attending network holds no state: it reads the last
+    /// <paramref name="contextLength"/> tokens through the network itself, so training it further
+    /// changes what an open stream says.
     /// </summary>
     public PredictorStream OpenStream(int contextLength) => new(this, contextLength);
 
