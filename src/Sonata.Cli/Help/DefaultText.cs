@@ -18,10 +18,11 @@ public static partial class DefaultText
     };
 
     /// <summary>The default's value, and the lab's after it when the lab's way differs: "100 (lab: 30)".</summary>
-    public static string WithLab(string value, string lab) => value == lab ? value : $"{value} (lab: {lab})";
+    public static string WithLab(string value, string lab) => WithOthers(value, ("lab", lab));
 
-    /// <summary><paramref name="text"/>, and the attending network's default where it differs from <paramref name="value"/>.</summary>
-    public static string WithAttending(string text, string value, string attending) => value == attending ? text : $"{text} (transformer: {attending})";
+    /// <summary>The default's value, and each other way's after it where it differs: "0.001 (transformer: 0.002)".</summary>
+    public static string WithOthers(string value, params (string Way, string Value)[] others) =>
+        value + string.Concat(others.Where(other => other.Value != value).Select(other => $" ({other.Way}: {other.Value})"));
 
     [GeneratedRegex("(?<!^)([A-Z])")]
     private static partial Regex WordStart();

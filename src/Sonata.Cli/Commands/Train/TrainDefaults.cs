@@ -64,7 +64,7 @@ public sealed class TrainDefaults : IOptionDefaults
         nameof(TrainCommand.Settings.BudgetFrom) => "when training starts",
         nameof(TrainCommand.Settings.BudgetReserve) => DefaultText.Of(JobBudget.None.ReserveSeconds),
         _ when PerRecipe.TryGetValue(property, out var read) =>
-            DefaultText.WithAttending(DefaultText.WithLab(DefaultText.Of(read(Default)), DefaultText.Of(read(Lab))), DefaultText.Of(read(Default)), DefaultText.Of(read(Attending))),
+            DefaultText.WithOthers(DefaultText.Of(read(Default)), ("lab", DefaultText.Of(read(Lab))), ("transformer", DefaultText.Of(read(Attending)))),
         _ => throw new ArgumentOutOfRangeException(nameof(property), property, "no default known for this option"),
     };
 }
