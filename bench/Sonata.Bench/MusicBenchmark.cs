@@ -90,7 +90,7 @@ internal static class MusicBenchmark
         };
         foreach (var figure in Enum.GetValues<Figure>())
         {
-            var range = ranges.Of(figure);
+            if (ranges.Of(figure) is not { } range) continue;
             string corpus = figure == Figure.LongestVerbatimCopy ? $"{F(range.Median)} (max {F(range.Max)})" : $"{F(range.Median)} ({F(range.P10)}–{F(range.P90)})";
             lines.Add($"| {figure} | {corpus} | {string.Join(" | ", results.Select(r => Median(r.Judgement, figure)))} |");
         }

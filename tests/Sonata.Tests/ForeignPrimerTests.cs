@@ -53,7 +53,7 @@ public sealed class ForeignPrimerTests(ForeignPrimerTests.RhythmRun run) : IClas
             string sonata = ExtractedCorpus.MozartFiles.Single(f => Path.GetFileName(f) == "piano_sonata_282.mid");
             var console = new TestConsole().Width(200);
             int code = SonataApp.RunAsync(
-                ["train", "--data", sonata, "--out", Folder, "--epochs", "1", "--members", "1", "--embedding", "8", "--hidden", "32", "--layers", "1",
+                ["train", "--performer-steps", "3", "--data", sonata, "--out", Folder, "--epochs", "1", "--members", "1", "--embedding", "8", "--hidden", "32", "--layers", "1",
                  "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu"],
                 console, corpusOptions: TinyRun.Options(Root)).GetAwaiter().GetResult();
             if (code != 0) throw new InvalidOperationException($"training the rhythm run failed:\n{console.Output}");

@@ -24,7 +24,7 @@ public sealed class HeldOutScoringTests : IDisposable
         Directory.CreateDirectory(corpus);
         foreach (string file in ExtractedCorpus.MozartFiles.Take(5)) File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
         string run = Path.Combine(_root, "run");
-        var (trained, log) = await Run("train", "--data", corpus, "--out", run, "--split", "pieces", "--val-pieces", "1", "--test-pieces", "1",
+        var (trained, log) = await Run("train", "--performer-steps", "3", "--data", corpus, "--out", run, "--split", "pieces", "--val-pieces", "1", "--test-pieces", "1",
             "--network", "lab", "--embedding", "8", "--hidden", "32", "--layers", "1", "--epochs", "1", "--max-batches", "2", "--max-eval-batches", "1",
             "--threads", "1", "--device", "cpu");
         Assert.True(trained == 0, log);
@@ -46,7 +46,7 @@ public sealed class HeldOutScoringTests : IDisposable
     public async Task A_run_of_the_labs_split_holds_nothing_out_and_says_so_in_one_line()
     {
         string run = Path.Combine(_root, "windows");
-        var (trained, log) = await Run("train", "--data", ExtractedCorpus.MozartFiles[0], "--out", run, "--network", "lab", "--embedding", "8",
+        var (trained, log) = await Run("train", "--performer-steps", "3", "--data", ExtractedCorpus.MozartFiles[0], "--out", run, "--network", "lab", "--embedding", "8",
             "--hidden", "32", "--layers", "1", "--epochs", "1", "--max-batches", "1", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu");
         Assert.True(trained == 0, log);
 

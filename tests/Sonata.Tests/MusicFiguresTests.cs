@@ -307,10 +307,10 @@ public sealed class MusicFiguresTests(ITestOutputHelper output)
         Assert.Equal(100, ranges.Excerpts);
 
         FigureRange Mean(Figure figure) => new(
-            draws.Average(d => d.Of(figure).Median), draws.Average(d => d.Of(figure).P10),
-            draws.Average(d => d.Of(figure).P90), draws.Average(d => d.Of(figure).Max));
+            draws.Average(d => d.Of(figure)!.Median), draws.Average(d => d.Of(figure)!.P10),
+            draws.Average(d => d.Of(figure)!.P90), draws.Average(d => d.Of(figure)!.Max));
         foreach (var figure in Enum.GetValues<Figure>())
-            output.WriteLine($"{figure}: seed 0 {Format(ranges.Of(figure))}; mean of 10 seeds {Format(Mean(figure))}");
+            output.WriteLine($"{figure}: seed 0 {Format(ranges.Of(figure)!)}; mean of 10 seeds {Format(Mean(figure))}");
 
         AssertRange(Mean(Figure.DistinctTokens), (58, 3), (43, 3.5), (79, 7));
         AssertRange(Mean(Figure.ScaleConsistency), (0.90, 0.015), (0.84, 0.025), (0.94, 0.015));

@@ -62,6 +62,7 @@ public sealed partial class OptionDefaultsTests
         ["--weight-decay"] = c => c.Training.WeightDecay,
         ["--threads"] = c => c.Training.Threads ?? (object)"all cores",
         ["--device"] = c => c.Training.Device,
+        ["--performer-steps"] = c => c.Performer.Steps,
         ["--max-batches"] = c => c.Training.MaxBatchesPerEpoch ?? (object)"all",
         ["--max-eval-batches"] = c => c.Training.MaxEvalBatches ?? (object)"all",
         ["--recipe"] = _ => Streams.Recipe,
@@ -86,8 +87,8 @@ public sealed partial class OptionDefaultsTests
         ["--key-pull"] = g => g.KeyPull ?? 1,
         ["--count"] = _ => new CompositionRequest().Count,
         ["--out"] = _ => new CompositionRequest().Files.Midi,
-        ["--velocity"] = _ => new ComposerOptions().Velocity,
-        ["--tempo"] = _ => new ComposerOptions().TempoBpm,
+        ["--velocity"] = _ => $"the performer's ({ComposerOptions.DefaultVelocity} without one)",
+        ["--tempo"] = _ => $"the performer's ({ComposerOptions.DefaultTempoBpm} without one)",
         ["--threads"] = _ => new RunOpening().Threads ?? (object)"all cores",
         ["--device"] = _ => new RunOpening().Device,
     };

@@ -107,6 +107,7 @@ public sealed class RhythmLstmTests : IDisposable
             TokenSource = "test",
             Model = Tiny with { Layers = 1 },
             Memory = new MemoryOptions(),
+            Performer = new PerformerOptions { Steps = 3 },
             Training = new TrainingOptions { Epochs = 1, MaxBatchesPerEpoch = 3, MaxEvalBatches = 2, Threads = 1, Device = DeviceChoice.Cpu },
         };
         var summary = new Trainer(config).Run(corpus, folder, resume: false, progress: null, default);
@@ -146,7 +147,7 @@ public sealed class RhythmLstmTests : IDisposable
         string run = Path.Combine(_root, "cli");
         string sonata = ExtractedCorpus.MozartFiles[3];
         int code = await Sonata.Cli.SonataApp.RunAsync(
-            ["train", "--data", sonata, "--out", run, "--epochs", "1", "--embedding", "8", "--hidden", "16", "--layers", "1",
+            ["train", "--performer-steps", "3", "--data", sonata, "--out", run, "--epochs", "1", "--embedding", "8", "--hidden", "16", "--layers", "1",
              "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu"], console, corpusOptions: TinyRun.Options(_root));
         Assert.True(code == 0, console.Output);
         Assert.Equal(NetworkKind.Rhythm, Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json")).Model.Network);

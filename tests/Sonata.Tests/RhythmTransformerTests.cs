@@ -161,7 +161,7 @@ public sealed class RhythmTransformerTests : IDisposable
     {
         // A warm-up longer than an epoch (2 batches) and AdamW's moments: the resumed run must know both.
         string[] Args(string run, int epochs) =>
-            ["train", "--data", ExtractedCorpus.MozartFiles[3], "--out", run, "--network", "transformer", "--epochs", epochs.ToString(CultureInfo.InvariantCulture),
+            ["train", "--performer-steps", "3", "--data", ExtractedCorpus.MozartFiles[3], "--out", run, "--network", "transformer", "--epochs", epochs.ToString(CultureInfo.InvariantCulture),
              "--hidden", "16", "--heads", "2", "--layers", "1", "--warmup", "3", "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu", "--seed", "5"];
         string straight = Path.Combine(_root, "straight"), resumed = Path.Combine(_root, "resumed");
         foreach (var args in new[] { Args(straight, 2), Args(resumed, 1), [.. Args(resumed, 2), "--resume"] })
@@ -183,7 +183,7 @@ public sealed class RhythmTransformerTests : IDisposable
     {
         var console = new TestConsole().Width(300);
         int code = await Sonata.Cli.SonataApp.RunAsync(
-            ["train", "--data", ExtractedCorpus.MozartFiles[3], "--out", Path.Combine(_root, "odd"), "--network", "transformer", "--hidden", "18",
+            ["train", "--performer-steps", "3", "--data", ExtractedCorpus.MozartFiles[3], "--out", Path.Combine(_root, "odd"), "--network", "transformer", "--hidden", "18",
              "--epochs", "1", "--max-batches", "1", "--threads", "1", "--device", "cpu"], console, corpusOptions: TinyRun.Options(_root));
 
         Assert.Equal(1, code);
@@ -198,7 +198,7 @@ public sealed class RhythmTransformerTests : IDisposable
         string run = Path.Combine(_root, "cli");
         string sonata = ExtractedCorpus.MozartFiles[3];
         int code = await Sonata.Cli.SonataApp.RunAsync(
-            ["train", "--data", sonata, "--out", run, "--network", "transformer", "--epochs", "1", "--hidden", "16", "--heads", "2", "--layers", "1",
+            ["train", "--performer-steps", "3", "--data", sonata, "--out", run, "--network", "transformer", "--epochs", "1", "--hidden", "16", "--heads", "2", "--layers", "1",
              "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu"], console, corpusOptions: TinyRun.Options(_root));
         Assert.True(code == 0, console.Output);
         var config = Sonata.IO.JsonFiles.Read<TrainingConfig>(Path.Combine(run, "config.json"));

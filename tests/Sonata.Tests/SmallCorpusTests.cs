@@ -26,7 +26,7 @@ public sealed class SmallCorpusTests : IDisposable
         var console = new TestConsole().Width(300);
         string run = Path.Combine(_root, $"run-{files}-{split}-{string.Join('-', extra)}");
         int code = await SonataApp.RunAsync(
-            ["train", "--data", Corpus(files), "--out", run, "--split", split, "--epochs", "1", "--embedding", "8", "--hidden", "16",
+            ["train", "--performer-steps", "3", "--data", Corpus(files), "--out", run, "--split", split, "--epochs", "1", "--embedding", "8", "--hidden", "16",
              "--layers", "1", "--max-batches", "2", "--max-eval-batches", "1", "--threads", "1", "--device", "cpu", .. extra],
             console, corpusOptions: TinyRun.Options(_root));
         return (code, console.Output);

@@ -14,7 +14,7 @@ namespace Sonata.Tests;
 public sealed class TrainCommandTests : IDisposable
 {
     private static readonly string[] TinyOptions =
-        ["--embedding", "8", "--hidden", "32", "--layers", "1", "--max-batches", "3", "--max-eval-batches", "2", "--threads", "1", "--device", "cpu"];
+        ["--performer-steps", "3", "--embedding", "8", "--hidden", "32", "--layers", "1", "--max-batches", "3", "--max-eval-batches", "2", "--threads", "1", "--device", "cpu"];
 
     private readonly string _root = Directory.CreateTempSubdirectory("sonata-cli-").FullName;
 

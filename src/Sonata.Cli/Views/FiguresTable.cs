@@ -54,7 +54,7 @@ public static class FiguresTable
             foreach (var ranges in judgement.Ranges)
             {
                 var range = ranges.Of(figure);
-                cells.Add(Dim(FigureLabels.Format(figure, range.Median)));
+                cells.Add(Dim(FigureLabels.Median(figure, range)));
                 cells.Add(Dim(FigureLabels.Range(figure, range)));
             }
             table.AddRow(cells);
@@ -96,7 +96,7 @@ public static class FiguresTable
         }
         table.AddRow([new Markup($"[bold]median of {judgement.Pieces.Count}[/]"), .. figures.Select(f => Cell(judgement.Median.Verdicts, f)), Text.Empty]);
         var ranges = judgement.Ranges.Single(r => r.ExcerptTokens == judgement.Median.ExcerptTokens);
-        table.AddRow([Dim("corpus median"), .. figures.Select(f => Dim(FigureLabels.Format(f, ranges.Of(f).Median))), Text.Empty]);
+        table.AddRow([Dim("corpus median"), .. figures.Select(f => Dim(FigureLabels.Median(f, ranges.Of(f)))), Text.Empty]);
         table.AddRow([Dim("corpus range"), .. figures.Select(f => Dim(FigureLabels.Range(f, ranges.Of(f)))), Text.Empty]);
         string legend = $"[red]{Above}[/] [red]{Below}[/] outside the corpus's range (its 10th to 90th percentile over {ranges.Excerpts} excerpts of {ranges.ExcerptTokens} tokens; "
             + "for the verbatim copy, the longest an excerpt copies from the other pieces). Copied from: file @ token position.";
@@ -109,7 +109,7 @@ public static class FiguresTable
         if (verdict.Value is not double value) return new Text("–");
         string text = FigureLabels.Format(figure, value);
         if (!verdict.Outside) return new Text(text);
-        return new Markup($"[red]{Markup.Escape(text)} {(value > verdict.Range.P90 ? Above : Below)}[/]");
+        return new Markup($"[red]{Markup.Escape(text)} {(value > verdict.Range!.P90 ? Above : Below)}[/]");
     }
 
     private static Markup Dim(string text) => new($"[dim]{Markup.Escape(text)}[/]");

@@ -21,10 +21,14 @@ public sealed record CorpusRanges(
     FigureRange SharedRunShare,
     FigureRange IntervalDistance,
     FigureRange PitchesPerOnset,
-    FigureRange HeldOnsetShare)
+    FigureRange HeldOnsetShare,
+    FigureRange? VelocitySpread = null,
+    FigureRange? DistinctVelocities = null,
+    FigureRange? Tempo = null,
+    FigureRange? TempoChanges = null)
 {
-    /// <summary>The range of one figure.</summary>
-    public FigureRange Of(Figure figure) => figure switch
+    /// <summary>The range of one figure; null for a performance figure where the corpus carries no performance.</summary>
+    public FigureRange? Of(Figure figure) => figure switch
     {
         Figure.FinalLoopShare => FinalLoopShare,
         Figure.LongestTokenRun => LongestTokenRun,
@@ -35,10 +39,14 @@ public sealed record CorpusRanges(
         Figure.IntervalDistance => IntervalDistance,
         Figure.PitchesPerOnset => PitchesPerOnset,
         Figure.HeldOnsetShare => HeldOnsetShare,
+        Figure.VelocitySpread => VelocitySpread,
+        Figure.DistinctVelocities => DistinctVelocities,
+        Figure.Tempo => Tempo,
+        Figure.TempoChanges => TempoChanges,
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
-    /// <summary>The ranges of the figures measured on some excerpts (at least one; a figure no excerpt has gets the range of 0).</summary>
+    /// <summary>The ranges of the figures measured on some excerpts (at least one; a figure no excerpt has gets the range of 0, a performance figure none).</summary>
     public static CorpusRanges Of(int excerptTokens, int primerLength, IReadOnlyList<PieceFigures> excerpts)
     {
         ArgumentNullException.ThrowIfNull(excerpts);
@@ -47,9 +55,15 @@ public sealed record CorpusRanges(
             var values = excerpts.Select(e => e.Value(figure)).OfType<double>().ToList();
             return FigureRange.Of(values.Count > 0 ? values : [0]);
         }
+        FigureRange? Performed(Figure figure)
+        {
+            var values = excerpts.Select(e => e.Value(figure)).OfType<double>().ToList();
+            return values.Count > 0 ? FigureRange.Of(values) : null;
+        }
         return new CorpusRanges(excerptTokens, primerLength, excerpts.Count,
             Range(Figure.FinalLoopShare), Range(Figure.LongestTokenRun), Range(Figure.DistinctTokens),
             Range(Figure.ScaleConsistency), Range(Figure.LongestVerbatimCopy), Range(Figure.SharedRunShare),
-            Range(Figure.IntervalDistance), Range(Figure.PitchesPerOnset), Range(Figure.HeldOnsetShare));
+            Range(Figure.IntervalDistance), Range(Figure.PitchesPerOnset), Range(Figure.HeldOnsetShare),
+            Performed(Figure.VelocitySpread), Performed(Figure.DistinctVelocities), Performed(Figure.Tempo), Performed(Figure.TempoChanges));
     }
 }

@@ -35,4 +35,16 @@ public enum Figure
 
     /// <summary>The share of onsets at which an earlier note still sounds (<see cref="OnsetFigures.HeldOnsetShare"/>).</summary>
     HeldOnsetShare,
+
+    /// <summary>The generated part's 90th less its 10th percentile of note-on velocities (<see cref="PerformanceFigures.VelocitySpread"/>).</summary>
+    VelocitySpread,
+
+    /// <summary>How many different velocities the generated part is struck with.</summary>
+    DistinctVelocities,
+
+    /// <summary>The generated part's time-weighted median tempo, quarter notes a minute (<see cref="PerformanceFigures.Tempo"/>).</summary>
+    Tempo,
+
+    /// <summary>How many times the tempo changes from one onset of the generated part to the next.</summary>
+    TempoChanges,
 }

@@ -132,6 +132,7 @@ public sealed class JudgingCorpus
             Intervals: intervals,
             IntervalDistance: intervals.DistanceTo(Intervals),
             PitchesPerOnset: OnsetFigures.PitchesPerOnset(piece),
-            HeldOnsetShare: OnsetFigures.HeldOnsetShare(piece));
+            HeldOnsetShare: OnsetFigures.HeldOnsetShare(piece),
+            Performance: PerformedFigures.Of(new ArraySegment<TokenEvent>([.. piece], primerLength, piece.Count - primerLength)));
     }
 }

@@ -17,6 +17,7 @@ namespace Sonata.Evaluation;
 /// <param name="IntervalDistance">Whole piece: <see cref="IntervalHistogram.DistanceTo"/> the corpus's; null with fewer than two onsets.</param>
 /// <param name="PitchesPerOnset">Whole piece: <see cref="OnsetFigures.PitchesPerOnset"/>.</param>
 /// <param name="HeldOnsetShare">Whole piece: <see cref="OnsetFigures.HeldOnsetShare"/>.</param>
+/// <param name="Performance">Generated: its loudness and tempo (<see cref="PerformanceFigures"/>); each null where the tokens carry no performance.</param>
 public sealed record PieceFigures(
     int Tokens,
     int PrimerLength,
@@ -29,7 +30,8 @@ public sealed record PieceFigures(
     IntervalHistogram Intervals,
     double? IntervalDistance,
     double PitchesPerOnset,
-    double HeldOnsetShare)
+    double HeldOnsetShare,
+    PerformedFigures Performance)
 {
     /// <summary>The value of one figure, as a number (the verbatim copy: its length); null where it has none.</summary>
     public double? Value(Figure figure) => figure switch
@@ -43,6 +45,18 @@ public sealed record PieceFigures(
         Figure.IntervalDistance => IntervalDistance,
         Figure.PitchesPerOnset => PitchesPerOnset,
         Figure.HeldOnsetShare => HeldOnsetShare,
+        Figure.VelocitySpread => Performance.VelocitySpread,
+        Figure.DistinctVelocities => Performance.DistinctVelocities,
+        Figure.Tempo => Performance.Tempo,
+        Figure.TempoChanges => Performance.TempoChanges,
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
+}
+
+/// <summary>The generated part's <see cref="PerformanceFigures"/>.</summary>
+public sealed record PerformedFigures(double? VelocitySpread, double? DistinctVelocities, double? Tempo, double? TempoChanges)
+{
+    public static PerformedFigures Of(IReadOnlyList<Tokenization.TokenEvent> tokens) => new(
+        PerformanceFigures.VelocitySpread(tokens), PerformanceFigures.DistinctVelocities(tokens),
+        PerformanceFigures.Tempo(tokens), PerformanceFigures.TempoChanges(tokens));
 }

@@ -20,6 +20,9 @@ public sealed record Primer(IReadOnlyList<string> Tokens, string Description)
     /// <summary>Each token's duration class, or null.</summary>
     public IReadOnlyList<long>? Durations { get; init; }
 
+    /// <summary>How hard each token was played and the tempo where it starts (0 where not known), or null when the primer's performance is not known.</summary>
+    public IReadOnlyList<Performed>? Performance { get; init; }
+
     /// <summary>The tokens as the model reads them (each outside its vocabulary as the nearest it knows); null: <see cref="Tokens"/>.</summary>
     public IReadOnlyList<string>? ReadAs { get; init; }
 
@@ -59,6 +62,7 @@ public sealed record Primer(IReadOnlyList<string> Tokens, string Description)
         {
             Steps = timing.Steps[start..(start + count)],
             Durations = timing.Durations[start..(start + count)],
+            Performance = Performed.Slice(timing, start, count),
             ReadAs = reading.Mapped == 0 ? null : reading.Tokens,
             Substitutions = reading.Substitutions,
         };

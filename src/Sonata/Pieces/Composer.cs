@@ -18,7 +18,9 @@ namespace Sonata.Pieces;
 /// fills), so a single note never overlaps another token, but never past the next barline:
 /// music21 splits a note that crosses a barline into two tied notes, which would read back as
 /// two tokens (the rest of that bar is silent);</item>
-/// <item>all notes are on one track and one channel, after a conductor track with the tempo.</item>
+/// <item>all notes are on one track and one channel, after a conductor track with the tempo (one,
+/// or a change wherever the tokens' own tempo changes); each note struck with its token's velocity,
+/// or the options'.</item>
 /// </list>
 /// </summary>
 public static class Composer
@@ -79,6 +81,39 @@ public static class Composer
         AtomicFile.WriteVia(path, temporary => MidiFile.Export(temporary, events));
     }
 
+    /// <summary>
+    /// Where the tempo is set, quarter notes from the start, and to what: the options' one tempo at 0;
+    /// else the first token's own at 0 (<see cref="ComposerOptions.DefaultTempoBpm"/> where it has
+    /// none) and each later onset where the tokens' tempo changes.
+    /// </summary>
+    public static IReadOnlyList<(double Quarters, double Bpm)> TempoChanges(IReadOnlyList<PlacedToken> piece, ComposerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(piece);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.TempoBpm is { } one) return [(0, one)];
+        var changes = new List<(double Quarters, double Bpm)>();
+        foreach (var token in piece.Where(t => t.Tempo is > 0).OrderBy(t => t.Start))
+        {
+            double bpm = token.Tempo!.Value;
+            if (changes.Count == 0) changes.Add((0, bpm));
+            else if (Math.Abs(bpm - changes[^1].Bpm) > 1e-9) changes.Add((token.Start, bpm));
+        }
+        return changes.Count > 0 ? changes : [(0, ComposerOptions.DefaultTempoBpm)];
+    }
+
+    /// <summary>How long the piece plays, in seconds, at its tempo (<see cref="TempoChanges"/>).</summary>
+    public static double Seconds(IReadOnlyList<PlacedToken> piece, ComposerOptions options)
+    {
+        var changes = TempoChanges(piece, options);
+        double end = piece.Count == 0 ? 0 : piece.Max(t => t.End), seconds = 0;
+        for (int i = 0; i < changes.Count && changes[i].Quarters < end; i++)
+        {
+            double until = i + 1 < changes.Count ? Math.Min(changes[i + 1].Quarters, end) : end;
+            seconds += (until - changes[i].Quarters) * 60 / changes[i].Bpm;
+        }
+        return seconds;
+    }
+
     /// <summary>The MIDI events of the piece: track 0 the conductor (tempo, 4/4), track 1 the piano.</summary>
     public static MidiEventCollection ToMidiEvents(IReadOnlyList<PlacedToken> piece, ComposerOptions options)
     {
@@ -90,9 +125,9 @@ public static class Composer
 
         var conductor = events.AddTrack();
         conductor.Add(new TimeSignatureEvent(0, 4, 2, 24, 8));
-        conductor.Add(new TempoEvent((int)Math.Round(60_000_000 / options.TempoBpm), 0));
-
         long Ticks(double quarters) => (long)Math.Round(quarters * tpq);
+        foreach (var (quarters, bpm) in TempoChanges(piece, options))
+            conductor.Add(new TempoEvent((int)Math.Round(60_000_000 / bpm), Ticks(quarters)));
         long end = piece.Count == 0 ? 0 : piece.Max(t => Ticks(t.End));
         conductor.Add(new MetaEvent(MetaEventType.EndTrack, 0, end));
 
@@ -111,7 +146,7 @@ public static class Composer
                 if (start < 0 || stop <= start)
                     throw new ArgumentException($"Token '{token.Token}' must start at or after 0 and end after it starts.", nameof(piece));
                 foreach (int pitch in token.Pitches)
-                    piano.Add(new NoteOnEvent(start, channel, pitch, options.Velocity, 0));
+                    piano.Add(new NoteOnEvent(start, channel, pitch, options.Velocity ?? token.Velocity ?? ComposerOptions.DefaultVelocity, 0));
                 foreach (int pitch in token.Pitches)
                     piano.Add(new NoteEvent(stop, channel, MidiCommandCode.NoteOff, pitch, 0));
             }

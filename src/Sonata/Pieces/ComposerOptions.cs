@@ -3,11 +3,17 @@ namespace Sonata.Pieces;
 /// <summary>How tokens become a MIDI file.</summary>
 public sealed record ComposerOptions
 {
-    /// <summary>Key velocity of every note, 1–127.</summary>
-    public int Velocity { get; init; } = 100;
+    /// <summary>Where neither the options nor a token say how hard it is struck.</summary>
+    public const int DefaultVelocity = 100;
 
-    /// <summary>Tempo in quarter notes a minute.</summary>
-    public double TempoBpm { get; init; } = 120;
+    /// <summary>Where neither the options nor the tokens say the tempo, quarter notes a minute.</summary>
+    public const double DefaultTempoBpm = 120;
+
+    /// <summary>Key velocity of every note, 1–127; null: each token's own (<see cref="Music.PlacedToken.Velocity"/>), else <see cref="DefaultVelocity"/>.</summary>
+    public int? Velocity { get; init; }
+
+    /// <summary>One tempo for the whole piece, quarter notes a minute; null: the tokens' own (<see cref="Music.PlacedToken.Tempo"/>), else <see cref="DefaultTempoBpm"/>.</summary>
+    public double? TempoBpm { get; init; }
 
     /// <summary>
     /// MIDI ticks per quarter note; a multiple of 12, so that every onset on music21's grid
@@ -23,9 +29,9 @@ public sealed record ComposerOptions
 
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Velocity, 1, nameof(Velocity));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Velocity, 127, nameof(Velocity));
-        if (!double.IsFinite(TempoBpm) || TempoBpm <= 0)
+        if (Velocity is < 1 or > 127)
+            throw new ArgumentOutOfRangeException(nameof(Velocity), Velocity, "A velocity is 1–127.");
+        if (TempoBpm is { } tempo && (!double.IsFinite(tempo) || tempo <= 0))
             throw new ArgumentOutOfRangeException(nameof(TempoBpm), TempoBpm, "The tempo must be positive.");
         if (TicksPerQuarter <= 0 || TicksPerQuarter % 12 != 0 || TicksPerQuarter > short.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(TicksPerQuarter), TicksPerQuarter, "Ticks per quarter must be a positive multiple of 12 below 32768.");

@@ -1,3 +1,4 @@
+using Sonata.Dataset;
 using System.Text.Json;
 using Sonata.IO;
 using Sonata.Plots;
@@ -16,9 +17,11 @@ public static class PieceWriter
     /// <param name="tokens">The primer's tokens, then the generated ones.</param>
     /// <param name="primerLength">How many of <paramref name="tokens"/> are the primer (for the piano roll's title).</param>
     /// <param name="timing">Each token's step and duration in quarter notes (a rhythm-aware model's), written when <see cref="PieceOptions.Offsets"/> is null.</param>
+    /// <param name="performance">How each token is played (a performer's), or null: as <see cref="PieceOptions.Midi"/> says.</param>
     public static async Task<WrittenPiece> WriteAsync(
         IReadOnlyList<string> tokens, int primerLength, PieceFiles files, PieceOptions options,
-        (IReadOnlyList<double> Steps, IReadOnlyList<double> Durations)? timing = null, CancellationToken cancellationToken = default)
+        (IReadOnlyList<double> Steps, IReadOnlyList<double> Durations)? timing = null, CancellationToken cancellationToken = default,
+        IReadOnlyList<Performed>? performance = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(files);
@@ -26,6 +29,11 @@ public static class PieceWriter
         var placed = options.Offsets is { } offsets ? Composer.Arrange(tokens, offsets, options.Seed)
             : timing is { } own ? TimedArrangement.Arrange(tokens, own.Steps, own.Durations)
             : throw new ArgumentException("a piece without steps and durations of its own needs an offset policy", nameof(timing));
+        if (performance is not null)
+        {
+            if (performance.Count != placed.Count) throw new ArgumentException("each token is played once", nameof(performance));
+            placed = [.. placed.Select((token, i) => performance[i].IsKnown ? token with { Velocity = performance[i].Velocity, Tempo = performance[i].Tempo } : token)];
+        }
         Composer.WriteMidi(files.Midi, placed, options.Midi);
         if (files.Tokens is not null)
             AtomicFile.WriteAllText(files.Tokens, JsonSerializer.Serialize(tokens) + "\n");

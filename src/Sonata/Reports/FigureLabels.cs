@@ -23,6 +23,10 @@ public static class FigureLabels
         Figure.IntervalDistance => "IOI distance",
         Figure.PitchesPerOnset => "Pitches per onset",
         Figure.HeldOnsetShare => "Held onsets",
+        Figure.VelocitySpread => "Velocity spread",
+        Figure.DistinctVelocities => "Distinct velocities",
+        Figure.Tempo => "Tempo",
+        Figure.TempoChanges => "Tempo changes",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
@@ -38,6 +42,10 @@ public static class FigureLabels
         Figure.IntervalDistance => "Jensen-Shannon distance of the piece's inter-onset intervals to the corpus's",
         Figure.PitchesPerOnset => "pitches over distinct onset times",
         Figure.HeldOnsetShare => "the share of onsets at which an earlier note still sounds",
+        Figure.VelocitySpread => "the 90th less the 10th percentile of the generated notes' velocities",
+        Figure.DistinctVelocities => "how many different velocities the generated notes are struck with",
+        Figure.Tempo => "the generated part's median tempo over its time, quarter notes a minute",
+        Figure.TempoChanges => "how many times the tempo changes from one onset of the generated part to the next",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
@@ -47,14 +55,18 @@ public static class FigureLabels
         Figure.FinalLoopShare or Figure.ScaleConsistency or Figure.SharedRunShare or Figure.HeldOnsetShare
             => value.ToString("0.0%", CultureInfo.InvariantCulture),
         Figure.LongestTokenRun or Figure.DistinctTokens or Figure.LongestVerbatimCopy
+            or Figure.VelocitySpread or Figure.DistinctVelocities or Figure.Tempo or Figure.TempoChanges
             => value.ToString("0.#", CultureInfo.InvariantCulture),
         _ => value.ToString("0.00", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The corpus's range: p10–p90, or for the verbatim copy "≤ the longest an excerpt copies" (<see cref="FigureVerdict.IsOutside"/>).</summary>
-    public static string Range(Figure figure, FigureRange range)
+    /// <summary>The corpus's median, or "–" where it has none.</summary>
+    public static string Median(Figure figure, FigureRange? range) => range is null ? "–" : Format(figure, range.Median);
+
+    /// <summary>The corpus's range: p10–p90, or for the verbatim copy "≤ the longest an excerpt copies" (<see cref="FigureVerdict.IsOutside"/>); "–" where it has none.</summary>
+    public static string Range(Figure figure, FigureRange? range)
     {
-        ArgumentNullException.ThrowIfNull(range);
+        if (range is null) return "–";
         return figure == Figure.LongestVerbatimCopy
             ? $"≤ {Format(figure, range.Max)}"
             : $"{Format(figure, range.P10)}–{Format(figure, range.P90)}";

@@ -58,7 +58,7 @@ internal static class Html
         else
         {
             html.Append(Html.Text(FigureLabels.Format(verdict.Figure, value)));
-            if (verdict.Outside) html.Append(value > verdict.Range.P90 ? " <span class=\"mark\">▲ above</span>" : " <span class=\"mark\">▼ below</span>");
+            if (verdict.Outside) html.Append(value > verdict.Range!.P90 ? " <span class=\"mark\">▲ above</span>" : " <span class=\"mark\">▼ below</span>");
         }
         html.Append("</td>");
     }

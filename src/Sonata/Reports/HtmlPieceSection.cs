@@ -60,7 +60,7 @@ internal static class HtmlPieceSection
             html.Append("<tr><th scope=\"row\" title=\"").Append(Html.Text(FigureLabels.Meaning(verdict.Figure))).Append("\">")
                 .Append(Html.Text(FigureLabels.Name(verdict.Figure))).Append("</th>");
             Html.FigureCell(html, verdict);
-            html.Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Format(verdict.Figure, verdict.Range.Median))).Append("</td>")
+            html.Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Median(verdict.Figure, verdict.Range))).Append("</td>")
                 .Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Range(verdict.Figure, verdict.Range))).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></div>\n");

@@ -71,7 +71,7 @@ internal static class HtmlPiecesTable
             string of = ranges.Count > 1 ? $" ({range.ExcerptTokens} tokens, primer {range.PrimerLength})" : "";
             html.Append("<tr><th scope=\"row\">corpus median").Append(of).Append("</th>");
             foreach (var figure in FigureLabels.All)
-                html.Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Format(figure, range.Of(figure).Median))).Append("</td>");
+                html.Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Median(figure, range.Of(figure)))).Append("</td>");
             html.Append("<td colspan=\"7\"></td></tr>\n<tr><th scope=\"row\">corpus range").Append(of).Append("</th>");
             foreach (var figure in FigureLabels.All)
                 html.Append("<td class=\"num\">").Append(Html.Text(FigureLabels.Range(figure, range.Of(figure)))).Append("</td>");

@@ -1,3 +1,4 @@
+using Sonata.Dataset;
 using Sonata.Evaluation;
 using Sonata.Generation;
 using Sonata.Pieces;
@@ -37,12 +38,21 @@ public sealed class PieceComposer(TrainedRun run)
                 CancellationToken.None).ConfigureAwait(false);
             var files = request.Count == 1 ? request.Files : WithSeed(request.Files, seed);
             var timing = generated.Steps is { } steps && generated.Durations is { } durations ? (steps, durations) : ((IReadOnlyList<double>, IReadOnlyList<double>)?)null;
-            var written = await PieceWriter.WriteAsync(generated.Tokens, generated.PrimerLength, files, request.Piece with { Seed = seed }, timing, cancellationToken)
-                .ConfigureAwait(false);
+            var written = await PieceWriter.WriteAsync(generated.Tokens, generated.PrimerLength, files, request.Piece with { Seed = seed }, timing, cancellationToken,
+                Play(primer, generated, seed)).ConfigureAwait(false);
             Record(request, seed, primer, generated).Write(files.Midi);
             pieces.Add(new ComposedPiece(seed, primer, generated, written));
         }
         return pieces;
+    }
+
+    /// <summary>How the run's performer plays a piece (the primer as it was played, where known), or null: the run has none, or the piece no timing.</summary>
+    private IReadOnlyList<Performed>? Play(Primer primer, GeneratedPiece generated, int seed)
+    {
+        if (run.Performer is not { } performer || generated.Steps is not { } steps || generated.Durations is not { } durations) return null;
+        var primerPlayed = primer.Performance?.Skip(primer.Tokens.Count - generated.PrimerLength).ToList();
+        return new PerformancePlayer(performer).Play(generated.Tokens, [.. steps.Select(s => (long)TimingClasses.Of(s))],
+            [.. durations.Select(d => (long)Math.Max(1, TimingClasses.Of(d)))], primerPlayed, generated.PrimerLength, seed);
     }
 
     /// <summary>

@@ -47,7 +47,14 @@ public sealed class TrainedRun : IDisposable
         });
         _onsetSteps = new(folder.ReadCorpusSteps);
         _judging = new(() => CorpusEvents is null ? null : new JudgingCorpus(TrainingPieces()));
+        _performer = new(() => folder.ReadPerformer(config.Performer.HiddenSize));
     }
+
+    private readonly Lazy<Model.PerformerLstm?> _performer;
+
+    /// <summary>The performer that plays the run's pieces (velocity, tempo), or null when the run trained none.</summary>
+    /// <exception cref="InvalidDataException">Its file is damaged.</exception>
+    public Model.PerformerLstm? Performer => _performer.Value;
 
     public RunFolder Folder { get; }
 
@@ -131,6 +138,7 @@ public sealed class TrainedRun : IDisposable
         {
             Steps = timing?.Steps[(int)start..(int)(start + ContextLength)],
             Durations = timing?.Durations[(int)start..(int)(start + ContextLength)],
+            Performance = timing is null ? null : Performed.Slice(timing, (int)start, ContextLength),
         };
     }
 
@@ -180,6 +188,7 @@ public sealed class TrainedRun : IDisposable
 
     public void Dispose()
     {
+        if (_performer.IsValueCreated) _performer.Value?.Dispose();
         if (_predictor is not null) _predictor.Dispose();
         else _networks?.Dispose();
     }

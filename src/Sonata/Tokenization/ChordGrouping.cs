@@ -57,6 +57,7 @@ internal static class ChordGrouping
                 {
                     Pitches = [first.Pitch],
                     IsPitched = first.Channel != PercussionChannel,
+                    Velocity = first.Velocity,
                     StartTick = first.OnTick,
                     DurationTicks = first.OffTick - first.OnTick,
                 });
@@ -74,6 +75,7 @@ internal static class ChordGrouping
             Pitches = chord.Select(n => n.Pitch).ToArray(),
             IsChord = true,
             IsPitched = chord.All(n => n.Channel != PercussionChannel),
+            Velocity = (int)Math.Round(chord.Average(n => n.Velocity)),
             StartTick = startTick,
             DurationTicks = last.OffTick - last.OnTick,
         };

@@ -65,6 +65,7 @@ public static class Music21Tokenizer
         }
 
         var parts = InstrumentPartition.Partition(tracks, budget);
+        var tempo = TempoMap.Of(midi);
         var tokens = new List<TokenEvent>(parts.Sum(p => p.Count));
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in parts)
@@ -74,7 +75,8 @@ public static class Music21Tokenizer
                 string text = Text(e);
                 if (!texts.TryAdd(text, text))
                     text = texts[text];
-                tokens.Add(new TokenEvent(text, TimeUnits.ToQuarters(e.Offset), TimeUnits.ToQuarters(e.Duration)));
+                double offset = TimeUnits.ToQuarters(e.Offset);
+                tokens.Add(new TokenEvent(text, offset, TimeUnits.ToQuarters(e.Duration)) { Velocity = e.Velocity, Tempo = tempo.At(offset) });
             }
         return tokens;
     }

@@ -35,7 +35,7 @@ internal static class NotePairing
             if (offs.Count == 0)
                 continue;
             var off = events[offs.Dequeue()];
-            pairs.Add(new NotePair(on.Tick, off.Tick, MidiPitch.FromByte(on.Data1), on.Channel));
+            pairs.Add(new NotePair(on.Tick, off.Tick, MidiPitch.FromByte(on.Data1), on.Channel, on.Data2));
         }
         return pairs;
     }
@@ -43,5 +43,5 @@ internal static class NotePairing
     private static int Key(MidiEvent e) => (e.Channel << 8) | (e.Data1 & 0xFF);
 }
 
-/// <summary>A note-on matched with its note-off, in ticks.</summary>
-internal readonly record struct NotePair(long OnTick, long OffTick, int Pitch, int Channel);
+/// <summary>A note-on matched with its note-off, in ticks, with the note-on's velocity (1–127).</summary>
+internal readonly record struct NotePair(long OnTick, long OffTick, int Pitch, int Channel, int Velocity = 64);

@@ -12,6 +12,9 @@ internal sealed class ScoreElement
     /// <summary>False for percussion on channel 10, which music21 reads as Unpitched: not a token.</summary>
     public bool IsPitched { get; init; } = true;
 
+    /// <summary>How hard it is struck: its note's velocity, a chord's its notes' mean (not something music21 tokenizes).</summary>
+    public int Velocity { get; init; }
+
     public long StartTick { get; init; }
     public long DurationTicks { get; init; }
 
@@ -26,7 +29,7 @@ internal sealed class ScoreElement
     {
         var rest = new ScoreElement
         {
-            Pitches = Pitches, IsChord = IsChord, IsPitched = IsPitched,
+            Pitches = Pitches, IsChord = IsChord, IsPitched = IsPitched, Velocity = Velocity,
             StartTick = StartTick, DurationTicks = DurationTicks,
             Offset = Offset + length, Duration = Duration - length,
         };

@@ -6,7 +6,8 @@ namespace Sonata.Tokenization;
 /// <summary>
 /// Reads and writes files of tokens with their offsets and durations, in the shape of
 /// <c>mozart_sonatas.music21-8.1.0.offsets.json</c>: <c>{"file": [["E-5", 12.5, 0.25], …], …}</c>,
-/// files in the order written.
+/// files in the order written; a token whose performance is known has its velocity and tempo
+/// after its duration (<c>["E-5", 12.5, 0.25, 71, 126.3]</c>).
 /// </summary>
 public static class TokenEventsJsonFile
 {
@@ -24,6 +25,11 @@ public static class TokenEventsJsonFile
                     writer.WriteStringValue(e.Token);
                     writer.WriteNumberValue(e.Offset);
                     writer.WriteNumberValue(e.Duration);
+                    if (e.Velocity > 0)
+                    {
+                        writer.WriteNumberValue(e.Velocity);
+                        writer.WriteNumberValue(Math.Round(e.Tempo, 3));
+                    }
                     writer.WriteEndArray();
                 }
                 writer.WriteEndArray();
@@ -41,11 +47,18 @@ public static class TokenEventsJsonFile
         try
         {
             return [.. document.RootElement.EnumerateObject().Select(file => new TokenizedFile(file.Name,
-                [.. file.Value.EnumerateArray().Select(e => new TokenEvent(e[0].GetString()!, e[1].GetDouble(), e[2].GetDouble()))]))];
+                [.. file.Value.EnumerateArray().Select(Event)]))];
         }
         catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or FormatException)
         {
-            throw new InvalidDataException($"{path}: every token is [token, offset, duration] ({e.Message})");
+            throw new InvalidDataException($"{path}: every token is [token, offset, duration] or [token, offset, duration, velocity, tempo] ({e.Message})");
         }
     }
+
+    private static TokenEvent Event(JsonElement e) =>
+        new(e[0].GetString()!, e[1].GetDouble(), e[2].GetDouble())
+        {
+            Velocity = e.GetArrayLength() >= 5 ? e[3].GetInt32() : 0,
+            Tempo = e.GetArrayLength() >= 5 ? e[4].GetDouble() : 0,
+        };
 }

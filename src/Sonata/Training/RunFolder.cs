@@ -127,6 +127,37 @@ public sealed partial class RunFolder(string path)
         AtomicFile.WriteAllBytes(AccuracyPlotFile, TrainingPlots.Accuracy(epochs, [.. history.Select(m => m.ValAccuracy)], networkAlone));
     }
 
+    /// <summary>The performer's weights (TorchSharp's Module.save format), when the run trained one.</summary>
+    public string PerformerFile => Combine("performer.bin");
+
+    /// <summary>Writes the performer's weights (atomically).</summary>
+    public void WritePerformer(Model.PerformerLstm performer)
+    {
+        ArgumentNullException.ThrowIfNull(performer);
+        AtomicFile.WriteVia(PerformerFile, temporary => performer.save(temporary));
+    }
+
+    /// <summary>
+    /// The run's performer, or null when it trained none (or an older Sonata trained it).
+    /// </summary>
+    /// <exception cref="InvalidDataException">performer.bin does not hold a performer of that width.</exception>
+    public Model.PerformerLstm? ReadPerformer(int hiddenSize)
+    {
+        if (!File.Exists(PerformerFile)) return null;
+        var performer = new Model.PerformerLstm(hiddenSize);
+        try
+        {
+            performer.load(PerformerFile);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            performer.Dispose();
+            throw new InvalidDataException($"{PerformerFile} holds no performer of width {hiddenSize}: {e.Message} (train the run again)", e);
+        }
+        performer.eval();
+        return performer;
+    }
+
     public void WriteSummary(TrainingSummary summary) => JsonFiles.Write(SummaryFile, summary);
 
     /// <summary>What summary.json says of how training ended, or null when it has not ended.</summary>

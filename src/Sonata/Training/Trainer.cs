@@ -44,6 +44,39 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         return Train(corpus, folder, resume, progress, [], cancellationToken);
     }
 
+    /// <summary>
+    /// Trains the performer on the corpus's performance and saves it, when the network reads timing,
+    /// the corpus's performance is known and the run has none yet: before the first epoch, in at
+    /// most <see cref="PerformerOptions.BudgetShare"/> of a time budget.
+    /// </summary>
+    private void TrainPerformer(CorpusData data, DatasetSplit split, RunFolder folder, TrainingClock clock,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = Config.Performer;
+        if (options.Steps <= 0 || !Config.Model.ReadsTiming || data.Timing is not { Velocities: not null } timing || File.Exists(folder.PerformerFile)) return;
+        var corpus = PerformanceFeatures.Of([.. data.Ids.Select(id => data.Vocabulary.TokenOf((int)id))], timing.Steps, timing.Durations,
+            Performed.Slice(timing, 0, data.Ids.Length));
+        double started = clock.Elapsed, allowed = clock.HasBudget ? options.BudgetShare * clock.TrainingSeconds : double.PositiveInfinity;
+        var result = PerformerTraining.Train(corpus, split.Train, options, Config.Training.Seed,
+            () => cancellationToken.IsCancellationRequested || clock.Elapsed - started >= allowed,
+            progress is null ? null : new StepReports(progress));
+        if (result is null) return;
+        using var performer = result.Performer;
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.WritePerformer(performer);
+        progress?.Report(new TrainingProgress(TrainingPhase.PerformerTrained)
+        {
+            Batch = result.Steps, Batches = options.Steps, RunningLoss = result.Loss, Seconds = clock.Elapsed - started,
+        });
+    }
+
+    /// <summary>The performer's steps as training reports (synchronously: <see cref="Progress{T}"/> would post them to a thread pool).</summary>
+    private sealed class StepReports(IProgress<TrainingProgress> progress) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) =>
+            progress.Report(new TrainingProgress(TrainingPhase.Performing) { Batch = value.Done, Batches = value.Total });
+    }
+
     private TrainingSummary Train(
         TrainingCorpus corpus, RunFolder folder, bool resume, IProgress<TrainingProgress>? progress, IReadOnlyList<string> fitted,
         CancellationToken cancellationToken)
@@ -118,6 +151,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
             TimeBudget.EnsureOneEpochFits(options.Minutes!.Value, _job, clock, epochBatches);
             progress?.Report(new TrainingProgress(TrainingPhase.Budgeted) { Budget = clock.Plan(epochBatches) });
         }
+        TrainPerformer(data, split, folder, clock, progress, cancellationToken);
         var stopReason = StopReason.Epochs;
         try
         {

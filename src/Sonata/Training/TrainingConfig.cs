@@ -58,6 +58,9 @@ public sealed record TrainingConfig
     /// <summary>Batch shape of the <see cref="Recipe.Stretches"/> recipe (unused by the others).</summary>
     public StretchesOptions Stretches { get; init; } = new();
 
+    /// <summary>The performer a network that reads timing trains beside it, which plays its pieces (velocity, tempo); the lab's network has none.</summary>
+    public PerformerOptions Performer { get; init; } = new();
+
     /// <summary>Networks the streams recipe trains by default: three measured 4 points above one (docs/recipe-race.md).</summary>
     public const int StreamsMembers = 3;
 
@@ -117,6 +120,7 @@ public sealed record TrainingConfig
         Recipe.Lab => new TrainingConfig
         {
             Recipe = Recipe.Lab, Data = new DataOptions(), Model = new ModelOptions(), Memory = new MemoryOptions(), Training = new TrainingOptions(),
+            Performer = new PerformerOptions { Steps = 0 },
         },
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "unknown recipe"),
     };

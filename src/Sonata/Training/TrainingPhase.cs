@@ -11,6 +11,10 @@ public enum TrainingPhase
     MeasuringTraining,
     /// <summary>The speeds are measured and the budget fits an epoch: <see cref="TrainingProgress.Budget"/> says what it allows.</summary>
     Budgeted,
+    /// <summary>The performer trains (before the first epoch): <see cref="TrainingProgress.Batch"/> steps of <see cref="TrainingProgress.Batches"/>.</summary>
+    Performing,
+    /// <summary>The performer is trained and saved: <see cref="TrainingProgress.Batch"/> steps, its last loss <see cref="TrainingProgress.RunningLoss"/>.</summary>
+    PerformerTrained,
     Training,
     Validating,
     /// <summary>An epoch finished and its checkpoint is written; <see cref="TrainingProgress.Metrics"/> holds its row.</summary>

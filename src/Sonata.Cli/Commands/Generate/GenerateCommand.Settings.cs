@@ -94,11 +94,11 @@ public sealed partial class GenerateCommand
         public double? KeyPull { get; set; }
 
         [CommandOption("--velocity <V>")]
-        [OptionHelp<GenerateDefaults>("Key velocity of every note, 1-127.", nameof(Velocity))]
+        [OptionHelp<GenerateDefaults>("Key velocity of every note, 1-127: a flat piece, where the performer learned from the corpus varies it.", nameof(Velocity))]
         public int? Velocity { get; set; }
 
         [CommandOption("--tempo <BPM>")]
-        [OptionHelp<GenerateDefaults>("Quarter notes a minute.", nameof(Tempo))]
+        [OptionHelp<GenerateDefaults>("One tempo for the whole piece, quarter notes a minute, where the performer learned from the corpus varies it.", nameof(Tempo))]
         public double? Tempo { get; set; }
 
         [CommandOption("--out <FILE>")]

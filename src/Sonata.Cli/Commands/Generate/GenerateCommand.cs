@@ -38,7 +38,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
             console.MarkupLineInterpolated($"key pull: each pitch outside the key of the last 100 tokens multiplies a token's probability by {pull:0.##} (--key-pull 1: none)");
 
         var pieces = await Compose(composer, request, settings, cancellationToken);
-        foreach (var piece in pieces) Report(piece, request.Piece.Midi.TempoBpm);
+        foreach (var piece in pieces) Report(piece, request.Piece.Midi);
         if (composer.Judge(pieces) is { } judgement)
             console.Write(FiguresTable.Build(judgement, $"the run's {judgement.CorpusPieces} training pieces"));
         else if (pieces.Count == 1 && File.Exists(run.Folder.CorpusTokensFile))
@@ -58,8 +58,17 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
                 piece => new GenerationProgressView(progress, request.Count == 1 ? what : $"{what} {piece + 1}/{request.Count}"), cancellationToken));
     }
 
+    /// <summary>"at 120 BPM", or the tempo's span and the loudness' where the piece is played as its performer says.</summary>
+    private static string Played(WrittenPiece written, ComposerOptions midi)
+    {
+        var tempi = Composer.TempoChanges(written.Placed, midi).Select(c => c.Bpm).ToList();
+        string tempo = tempi.Count == 1 ? $"at {tempi[0]:0.##} BPM" : $"at {tempi.Min():0}–{tempi.Max():0} BPM ({tempi.Count - 1} tempo changes)";
+        var velocities = written.Placed.Select(t => midi.Velocity ?? t.Velocity ?? ComposerOptions.DefaultVelocity).ToList();
+        return velocities.Distinct().Count() == 1 ? $"{tempo}, velocity {velocities[0]}" : $"{tempo}, velocities {velocities.Min()}–{velocities.Max()}";
+    }
+
     /// <summary>Where a piece started, how fast it was made, each file written, whether its MIDI reads back as its tokens.</summary>
-    private void Report(ComposedPiece piece, double tempo)
+    private void Report(ComposedPiece piece, ComposerOptions midi)
     {
         var (generated, written) = (piece.Generated, piece.Written);
         console.MarkupLineInterpolated($"seed {piece.Seed}; primer: {piece.Primer.Description}");
@@ -68,7 +77,7 @@ public sealed partial class GenerateCommand(IAnsiConsole console) : AsyncCommand
             $"generated {generated.GeneratedCount} tokens in {generated.Seconds:F2} s ({generated.TokensPerSecond:F1} tokens/s), after {generated.PrimerLength} primer tokens{Refused(generated)}");
         var files = written.Files;
         console.MarkupLineInterpolated(
-            $"wrote [bold]{Path.GetFullPath(files.Midi)}[/]: {written.Placed.Count} tokens, {written.Quarters:0.##} quarter notes, {written.Quarters * 60 / tempo:F0} s at {tempo:0.##} BPM");
+            $"wrote [bold]{Path.GetFullPath(files.Midi)}[/]: {written.Placed.Count} tokens, {written.Quarters:0.##} quarter notes, {Composer.Seconds(written.Placed, midi):F0} s {Played(written, midi)}");
         foreach (string? file in new[] { files.Tokens, files.PianoRoll })
             if (file is not null) console.MarkupLineInterpolated($"wrote [bold]{Path.GetFullPath(file)}[/]");
         if (files.Wav is not null && written.SoundProblem is null)

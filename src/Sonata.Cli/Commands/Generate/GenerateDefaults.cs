@@ -14,7 +14,9 @@ public sealed class GenerateDefaults : IOptionDefaults
 {
     private static readonly CompositionRequest Request = new();
     private static readonly RunOpening Opening = new();
-    private static readonly ComposerOptions Midi = new();
+    /// <summary>What a piece is played with when --velocity and --tempo are not given.</summary>
+    public static readonly string PerformersVelocity = $"the performer's ({ComposerOptions.DefaultVelocity} without one)",
+        PerformersTempo = $"the performer's ({ComposerOptions.DefaultTempoBpm} without one)";
 
     private static readonly Dictionary<string, Func<GenerationOptions, object>> PerWay = new()
     {
@@ -34,8 +36,8 @@ public sealed class GenerateDefaults : IOptionDefaults
     {
         nameof(GenerateCommand.Settings.Count) => DefaultText.Of(Request.Count),
         nameof(GenerateCommand.Settings.Out) => Request.Files.Midi,
-        nameof(GenerateCommand.Settings.Velocity) => DefaultText.Of(Midi.Velocity),
-        nameof(GenerateCommand.Settings.Tempo) => DefaultText.Of(Midi.TempoBpm),
+        nameof(GenerateCommand.Settings.Velocity) => PerformersVelocity,
+        nameof(GenerateCommand.Settings.Tempo) => PerformersTempo,
         nameof(GenerateCommand.Settings.Threads) => Opening.Threads is { } threads ? DefaultText.Of(threads) : "all cores",
         nameof(GenerateCommand.Settings.Device) => DefaultText.Of(Opening.Device),
         nameof(GenerateCommand.Settings.Offsets) => DefaultText.WithLab(Offsets(lab: false), Offsets(lab: true)),

@@ -193,6 +193,11 @@ public sealed partial class TrainCommand
         [OptionHelp<TrainDefaults>("auto, cpu or cuda (cuda needs a build against libtorch's CUDA package).", nameof(Device))]
         public DeviceChoice? Device { get; set; }
 
+        [CommandOption("--performer-steps <N>")]
+        [OptionHelp<TrainDefaults>("Steps of the performer, the small network trained before the first epoch that learns how the corpus is played (each token's velocity, the tempo): "
+            + "it plays the run's pieces. At most 5 % of a --minutes budget. 0: none, pieces are played flat.", nameof(PerformerSteps))]
+        public int? PerformerSteps { get; set; }
+
         [CommandOption("--max-batches <N>")]
         [OptionHelp<TrainDefaults>("Train on at most N batches an epoch (quick checks).", nameof(MaxBatches))]
         public int? MaxBatches { get; set; }
@@ -228,7 +233,7 @@ public sealed partial class TrainCommand
             if (WeightDecay < 0) return ValidationResult.Error("--weight-decay must not be negative");
             if (Streams < 1 || ChunkLength < 1 || Passes < 1 || ValPieces < 1 || TestPieces < 1 || BatchSize < 1 || Heads < 1)
                 return ValidationResult.Error("--streams, --chunk-length, --passes, --val-pieces, --test-pieces, --batch-size and --heads must be at least 1");
-            if (Warmup < 0) return ValidationResult.Error("--warmup must not be negative");
+            if (Warmup < 0 || PerformerSteps < 0) return ValidationResult.Error("--warmup and --performer-steps must not be negative");
             if (Hidden is { } width && Heads is { } heads && width % heads != 0)
                 return ValidationResult.Error($"--heads {heads} must divide --hidden {width}");
             if (Threads < 1 || MaxBatches < 1 || MaxEvalBatches < 1)
@@ -278,6 +283,7 @@ public sealed partial class TrainCommand
                     Streams = Streams ?? streams.Streams, ChunkLength = ChunkLength ?? streams.ChunkLength, PassesPerEpoch = Passes ?? streams.PassesPerEpoch,
                 },
                 Stretches = stretches with { BatchSize = BatchSize ?? stretches.BatchSize, PassesPerEpoch = Passes ?? stretches.PassesPerEpoch },
+                Performer = defaults.Performer with { Steps = PerformerSteps ?? defaults.Performer.Steps },
                 Training = training with
                 {
                     Seed = Seed ?? training.Seed,

@@ -53,6 +53,7 @@ public sealed class TrainDefaults : IOptionDefaults
         [nameof(TrainCommand.Settings.WeightDecay)] = c => c.Training.WeightDecay,
         [nameof(TrainCommand.Settings.Threads)] = c => c.Training.Threads as object ?? "all cores",
         [nameof(TrainCommand.Settings.Device)] = c => c.Training.Device,
+        [nameof(TrainCommand.Settings.PerformerSteps)] = c => c.Performer.Steps,
         [nameof(TrainCommand.Settings.MaxBatches)] = c => c.Training.MaxBatchesPerEpoch as object ?? "all",
         [nameof(TrainCommand.Settings.MaxEvalBatches)] = c => c.Training.MaxEvalBatches as object ?? "all",
     };

@@ -29,6 +29,9 @@ internal sealed class TrainingLines(IAnsiConsole console) : IProgress<TrainingPr
                     $"epoch {report.Epoch}/{report.Epochs}  batch {report.Batch}/{report.Batches}  loss {report.RunningLoss:F4}{TrainingText.Left(report.SecondsLeft, report.JobSecondsLeft)}");
                 _sinceLine.Restart();
                 break;
+            case TrainingPhase.PerformerTrained:
+                TrainingText.Performer(console, report);
+                break;
             case TrainingPhase.EpochFinished:
                 TrainingText.Epoch(console, report);
                 _sinceLine.Restart();

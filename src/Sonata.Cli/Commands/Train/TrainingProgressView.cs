@@ -30,6 +30,14 @@ internal sealed class TrainingProgressView(IAnsiConsole console, ProgressContext
             case TrainingPhase.MeasuringScoring or TrainingPhase.MeasuringTraining:
                 TaskFor(report, "measuring this machine's speed for the budget").Value = report.Batch;
                 break;
+            case TrainingPhase.Performing:
+                TaskFor(report, "the performer: how the corpus is played (velocity, tempo)").Value = report.Batch;
+                break;
+            case TrainingPhase.PerformerTrained:
+                _task?.StopTask();
+                _task = null;
+                TrainingText.Performer(console, report);
+                break;
             case TrainingPhase.Validating:
                 TaskFor(report, $"epoch {report.Epoch}/{report.Epochs}  validating").Value = report.Batch;
                 break;

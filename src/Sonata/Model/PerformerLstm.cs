@@ -1,0 +1,90 @@
+using Sonata.Dataset;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Sonata.Model;
+
+/// <summary>
+/// The performer: how hard each token is struck and at what tempo, from the tokens so far and how
+/// they were played. It reads each token's pitches, step and duration (<see cref="PerformanceFeatures"/>)
+/// with the previous token's velocity and tempo, and predicts the token's own, as a pianist reads
+/// the notes about to be played.
+/// <code>
+///   [Emb(128, 16) top ; Emb(128, 16) bottom ; Emb(9, 4) notes ; Emb(S, 8) step ; Emb(D, 8) duration ;
+///    Emb(128, 16) previous velocity ; Emb(T + 1, 16) previous tempo] → LSTM(84, H)
+///   velocity: Linear(H, 128) → LogSoftmax        tempo: Linear(H, T) → LogSoftmax
+/// </code>
+/// </summary>
+public sealed class PerformerLstm : Module
+{
+    private const int PitchWidth = 16, NotesWidth = 4, TimingWidth = 8, PlayedWidth = 16;
+
+    // Field names are the state-dict keys: do not rename.
+#pragma warning disable IDE1006
+    private readonly Embedding top;
+    private readonly Embedding bottom;
+    private readonly Embedding notes;
+    private readonly Embedding step;
+    private readonly Embedding duration;
+    private readonly Embedding velocity;
+    private readonly Embedding tempo;
+    private readonly LSTM lstm;
+    private readonly Linear velocity_head;
+    private readonly Linear tempo_head;
+#pragma warning restore IDE1006
+
+    public PerformerLstm(int hiddenSize) : base(nameof(PerformerLstm))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
+        HiddenSize = hiddenSize;
+        top = Embedding(128, PitchWidth);
+        bottom = Embedding(128, PitchWidth);
+        notes = Embedding(PerformanceFeatures.MaxNotes + 1, NotesWidth);
+        step = Embedding(TimingClasses.Count, TimingWidth);
+        duration = Embedding(TimingClasses.Count, TimingWidth);
+        velocity = Embedding(PerformanceClasses.VelocityCount, PlayedWidth);
+        tempo = Embedding(PerformanceClasses.TempoCount + 1, PlayedWidth);
+        lstm = LSTM(2 * PitchWidth + NotesWidth + 2 * TimingWidth + 2 * PlayedWidth, hiddenSize, 1, batchFirst: true);
+        velocity_head = Linear(hiddenSize, PerformanceClasses.VelocityCount);
+        tempo_head = Linear(hiddenSize, PerformanceClasses.TempoCount);
+        RegisterComponents();
+    }
+
+    public int HiddenSize { get; }
+
+    /// <summary>
+    /// Reads (B, L) tokens' features with the previous tokens' velocity and tempo classes, from
+    /// <paramref name="state"/> (null: zero). Returns the (B, L, 128) and (B, L, T) log-probabilities
+    /// of each token's velocity and tempo class, and the state after the last.
+    /// </summary>
+    public (Tensor Velocities, Tensor Tempos, (Tensor Hidden, Tensor Cell) State) Play(PerformerInputs inputs, (Tensor Hidden, Tensor Cell)? state)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        using var scope = torch.NewDisposeScope();
+        var x = torch.cat([top.forward(inputs.Top), bottom.forward(inputs.Bottom), notes.forward(inputs.Notes),
+            step.forward(inputs.Steps), duration.forward(inputs.Durations),
+            velocity.forward(inputs.PreviousVelocities), tempo.forward(inputs.PreviousTempos)], dim: 2);
+        var (sequence, hidden, cell) = lstm.forward(x, state);
+        var velocities = velocity_head.forward(sequence).log_softmax(2);
+        var tempos = tempo_head.forward(sequence).log_softmax(2);
+        return (velocities.MoveToOuterDisposeScope(), tempos.MoveToOuterDisposeScope(),
+            (hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope()));
+    }
+
+    /// <summary>The mean of −log P(velocity) − log P(tempo class) over every token of the batch.</summary>
+    public Tensor Loss(PerformerInputs inputs, Tensor velocities, Tensor tempos)
+    {
+        var (v, t, (h, c)) = Play(inputs, null);
+        using (h) using (c) using (v) using (t)
+        {
+            var velocityLoss = functional.nll_loss(v.reshape(-1, PerformanceClasses.VelocityCount), velocities.reshape(-1));
+            var tempoLoss = functional.nll_loss(t.reshape(-1, PerformanceClasses.TempoCount), tempos.reshape(-1));
+            return velocityLoss + tempoLoss;
+        }
+    }
+}
+
+/// <summary>What the performer reads: (B, L) class tensors, each token's features and the previous token's velocity and tempo classes.</summary>
+public sealed record PerformerInputs(Tensor Top, Tensor Bottom, Tensor Notes, Tensor Steps, Tensor Durations, Tensor PreviousVelocities, Tensor PreviousTempos);
