@@ -7,7 +7,7 @@ namespace Sonata.Training;
 public sealed record PerformerOptions
 {
     /// <summary>Optimizer steps at most; 0: no performer, pieces are played flat (velocity 100, 120 BPM).</summary>
-    public int Steps { get; init; } = 600;
+    public int Steps { get; init; } = 2000;
 
     /// <summary>Stretches of <see cref="Length"/> tokens a step reads side by side.</summary>
     public int BatchSize { get; init; } = 32;
@@ -25,5 +25,5 @@ public sealed record PerformerOptions
     /// The share of a training budget (<see cref="TrainingOptions.Minutes"/>) the performer may
     /// spend, at most: on a slow machine it takes fewer steps rather than take the networks' epochs.
     /// </summary>
-    public double BudgetShare { get; init; } = 0.05;
+    public double BudgetShare { get; init; } = 0.06;
 }
