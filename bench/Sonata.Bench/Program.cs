@@ -9,6 +9,7 @@ using Sonata.Bench;
 //   dotnet run -c Release --project bench/Sonata.Bench -- music --run DIR [--count 20] [--settings "NAME:strategy=sample,t=1,p=0.95,w=0,copy=16;…"]
 //   dotnet run -c Release --project bench/Sonata.Bench -- cache --run DIR [--windows 4000] [--weights 0,0.5] [--halves 1,2,4]
 //   dotnet run -c Release --project bench/Sonata.Bench -- figures [ARCHIVE] [ROUNDS]
+//   dotnet run -c Release --project bench/Sonata.Bench -- performer --run DIR [--steps 2000] [--hidden 128] [--keep]
 //   dotnet run -c Release --project bench/Sonata.Bench -- fuzz [--files 10000] [--seed 1]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
@@ -20,6 +21,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["music"] = MusicBenchmark.Run,
     ["cache"] = CacheBenchmark.Run,
     ["figures"] = FiguresBenchmark.Run,
+    ["performer"] = PerformerBenchmark.Run,
     ["fuzz"] = FuzzBenchmark.Run,
     [BusyLoop.Argument] = BusyLoop.Run,
 };

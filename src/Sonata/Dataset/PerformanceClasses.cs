@@ -3,14 +3,15 @@ namespace Sonata.Dataset;
 /// <summary>
 /// The classes a token's performance is read and predicted in: its velocity exactly (1–127; 0
 /// read where not known), and its tempo on a grid of <see cref="TempoCount"/> values spaced evenly
-/// in log tempo from <see cref="SlowestBpm"/> to <see cref="FastestBpm"/> quarter notes a minute
-/// (4.7 % apart, finer than the corpus's usual step from one onset's tempo to the next), one more
-/// class read where not known.
+/// in log tempo from <see cref="SlowestBpm"/> to <see cref="FastestBpm"/> quarter notes a minute,
+/// 1.1 % apart (the corpus's median step from one onset's tempo to the next is 2.2 %: on a grid of
+/// 48, 4.7 % apart, half its changes fell inside one class, and the pieces changed tempo half as
+/// often as Mozart's), one more class read where not known.
 /// </summary>
 public static class PerformanceClasses
 {
     public const int VelocityCount = 128;
-    public const int TempoCount = 48;
+    public const int TempoCount = 192;
     public const double SlowestBpm = 30;
     public const double FastestBpm = 260;
 

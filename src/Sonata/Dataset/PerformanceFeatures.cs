@@ -21,6 +21,14 @@ public sealed record PerformanceFeatures(long[] Top, long[] Bottom, long[] Notes
 
     public int Count => Top.Length;
 
+    /// <summary>The features of a corpus's tokens, files concatenated as its ids are, or null where its performance is not known.</summary>
+    public static PerformanceFeatures? OfCorpus(CorpusData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Timing is not { Velocities: not null } timing) return null;
+        return Of([.. data.Ids.Select(id => data.Vocabulary.TokenOf((int)id))], timing.Steps, timing.Durations, Performed.Slice(timing, 0, data.Ids.Length));
+    }
+
     /// <summary>The features of tokens with their timing classes and performance (null: not known).</summary>
     public static PerformanceFeatures Of(IReadOnlyList<string> tokens, IReadOnlyList<long> steps, IReadOnlyList<long> durations, IReadOnlyList<Performed>? performance)
     {

@@ -8,7 +8,7 @@ namespace Sonata.Generation;
 /// <summary>
 /// Plays a piece with a trained performer: the primer's tokens as they were played (where known),
 /// then each generated token's velocity and tempo drawn, seeded, from what the performer predicts
-/// after the piece so far, as played so far.
+/// after the piece so far, as played so far; a token struck with the one before keeps its tempo.
 /// </summary>
 public sealed class PerformancePlayer(PerformerLstm performer)
 {
@@ -43,8 +43,10 @@ public sealed class PerformancePlayer(PerformerLstm performer)
                 }
                 else
                 {
+                    // The tempo belongs to a moment, not a token: tokens struck together share it.
                     int velocity = Math.Max(1, Draw(velocities, random));
-                    now = new Performed(velocity, PerformanceClasses.TempoOf(Draw(tempos, random)));
+                    int tempo = Draw(tempos, random);
+                    now = new Performed(velocity, steps[i] == 0 && i > 0 ? played[^1].Tempo : PerformanceClasses.TempoOf(tempo));
                 }
                 played.Add(now);
                 previousVelocity = PerformanceClasses.Velocity(now.Velocity);

@@ -84,7 +84,10 @@ public static class Composer
     /// <summary>
     /// Where the tempo is set, quarter notes from the start, and to what: the options' one tempo at 0;
     /// else the first token's own at 0 (<see cref="ComposerOptions.DefaultTempoBpm"/> where it has
-    /// none) and each later onset where the tokens' tempo changes.
+    /// none) and each later onset where the tokens' tempo changes, eased in: halfway from the onset
+    /// before, the tempo is set to the geometric mean of the old and the new. (The corpus's
+    /// performances set about as many tempi between onsets as at them: a rubato is a ramp, not a
+    /// step.)
     /// </summary>
     public static IReadOnlyList<(double Quarters, double Bpm)> TempoChanges(IReadOnlyList<PlacedToken> piece, ComposerOptions options)
     {
@@ -92,11 +95,21 @@ public static class Composer
         ArgumentNullException.ThrowIfNull(options);
         if (options.TempoBpm is { } one) return [(0, one)];
         var changes = new List<(double Quarters, double Bpm)>();
+        double onset = 0, onsetBefore = 0;
         foreach (var token in piece.Where(t => t.Tempo is > 0).OrderBy(t => t.Start))
         {
+            if (token.Start > onset) (onsetBefore, onset) = (onset, token.Start);
             double bpm = token.Tempo!.Value;
-            if (changes.Count == 0) changes.Add((0, bpm));
-            else if (Math.Abs(bpm - changes[^1].Bpm) > 1e-9) changes.Add((token.Start, bpm));
+            if (changes.Count == 0)
+            {
+                changes.Add((0, bpm));
+            }
+            else if (Math.Abs(bpm - changes[^1].Bpm) > 1e-9)
+            {
+                if (onset > onsetBefore && changes[^1].Quarters < onset)
+                    changes.Add(((onsetBefore + onset) / 2, Math.Round(Math.Sqrt(changes[^1].Bpm * bpm), 2)));
+                changes.Add((token.Start, bpm));
+            }
         }
         return changes.Count > 0 ? changes : [(0, ComposerOptions.DefaultTempoBpm)];
     }

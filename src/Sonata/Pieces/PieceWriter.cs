@@ -34,6 +34,9 @@ public static class PieceWriter
             if (performance.Count != placed.Count) throw new ArgumentException("each token is played once", nameof(performance));
             placed = [.. placed.Select((token, i) => performance[i].IsKnown ? token with { Velocity = performance[i].Velocity, Tempo = performance[i].Tempo } : token)];
         }
+        // What --velocity and --tempo force is what the piece holds, so that its roll shows what plays.
+        if (options.Midi.Velocity is { } velocity) placed = [.. placed.Select(t => t with { Velocity = velocity })];
+        if (options.Midi.TempoBpm is not null) placed = [.. placed.Select(t => t with { Tempo = null })];
         Composer.WriteMidi(files.Midi, placed, options.Midi);
         if (files.Tokens is not null)
             AtomicFile.WriteAllText(files.Tokens, JsonSerializer.Serialize(tokens) + "\n");

@@ -7,11 +7,14 @@ namespace Sonata.Plots;
 /// <summary>
 /// A piano-roll picture: time in quarter notes across, MIDI pitch up, each note a bar from its
 /// onset to its end. Single notes are blue; the notes of a chord are orange, stacked at one onset.
+/// A played piece's notes are shaded by how hard they are struck (pale: soft, full: loud), and its
+/// tempo is drawn over time against the right axis.
 /// </summary>
 public static class PianoRoll
 {
     private static readonly Color NoteColor = Color.FromHex("#1f77b4");
     private static readonly Color ChordColor = Color.FromHex("#ff7f0e");
+    private static readonly Color TempoColor = Color.FromHex("#2ca02c");
 
     /// <summary>Draws the piece and writes it as a PNG (atomically).</summary>
     public static void SavePng(string path, IReadOnlyList<PlacedToken> piece, PianoRollOptions? options = null)
@@ -29,9 +32,9 @@ public static class PianoRoll
         var chords = new List<Bar>();
         foreach (var token in piece)
         {
-            var target = token.Pitches.Count > 1 ? chords : notes;
+            var (target, color) = token.Pitches.Count > 1 ? (chords, ChordColor) : (notes, NoteColor);
             foreach (int pitch in token.Pitches)
-                target.Add(new Bar { Position = pitch, ValueBase = token.Start, Value = token.End, Size = 0.8 });
+                target.Add(new Bar { Position = pitch, ValueBase = token.Start, Value = token.End, Size = 0.8, FillColor = Shade(color, token.Velocity) });
         }
 
         AddBars(plot, notes, NoteColor, "note");
@@ -46,8 +49,39 @@ public static class PianoRoll
             int low = piece.Min(t => t.Pitches.Min()), high = piece.Max(t => t.Pitches.Max());
             plot.Axes.SetLimits(0, piece.Max(t => t.End), low - 1.5, high + 1.5);
         }
-        if (notes.Count > 0 && chords.Count > 0) plot.ShowLegend(Alignment.UpperRight);
+        AddTempo(plot, piece);
+        if ((notes.Count > 0 && chords.Count > 0) || piece.Any(t => t.Tempo is not null)) plot.ShowLegend(Alignment.UpperRight);
         return plot;
+    }
+
+    /// <summary>A note's colour at its loudness: a quarter of the colour at velocity 0, all of it at 127.</summary>
+    private static Color Shade(Color color, int? velocity) =>
+        velocity is { } v ? color.WithAlpha((byte)Math.Round(255 * (0.25 + (0.75 * Math.Clamp(v, 0, 127) / 127)))) : color;
+
+    /// <summary>The tokens' tempo over time, a step at each change, against the right axis.</summary>
+    private static void AddTempo(Plot plot, IReadOnlyList<PlacedToken> piece)
+    {
+        var played = piece.Where(t => t.Tempo is not null).OrderBy(t => t.Start).ToList();
+        if (played.Count == 0) return;
+        var xs = new List<double>();
+        var ys = new List<double>();
+        foreach (var token in played)
+        {
+            double bpm = token.Tempo!.Value;
+            if (ys.Count > 0 && ys[^1] == bpm) continue;
+            if (ys.Count > 0) { xs.Add(token.Start); ys.Add(ys[^1]); }
+            xs.Add(ys.Count == 0 ? 0 : token.Start);
+            ys.Add(bpm);
+        }
+        xs.Add(piece.Max(t => t.End));
+        ys.Add(ys[^1]);
+        var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), TempoColor);
+        line.LineWidth = 2;
+        line.LegendText = "tempo";
+        line.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "Tempo (quarter notes a minute)";
+        plot.Axes.Right.Min = 0;
+        plot.Axes.Right.Max = Math.Max(200, ys.Max() * 1.1);
     }
 
     private static void AddBars(Plot plot, List<Bar> bars, Color color, string label)
@@ -57,11 +91,7 @@ public static class PianoRoll
         plottable.Horizontal = true;
         plottable.LegendText = label;
         plottable.Color = color;
-        foreach (var bar in bars)
-        {
-            bar.LineWidth = 0;
-            bar.FillColor = color;
-        }
+        foreach (var bar in bars) bar.LineWidth = 0;
     }
 
     /// <summary>Pitch ticks at each C, named as music21 names them (C4 = 60).</summary>

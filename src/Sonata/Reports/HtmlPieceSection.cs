@@ -31,7 +31,7 @@ internal static class HtmlPieceSection
         {
             html.Append("<figure><img src=\"").Append(Html.Text(Html.Link(pageFolder, roll))).Append("\" alt=\"Piano roll of ").Append(Html.Text(piece.Name)).Append('"');
             if (Header(roll) is var (width, height)) html.Append($" width=\"{width}\" height=\"{height}\"");
-            html.Append("><figcaption>Piano roll: time in quarter notes across, pitch up; notes blue, chords orange.</figcaption></figure>\n");
+            html.Append("><figcaption>Piano roll: time in quarter notes across, pitch up; notes blue, chords orange, each shaded by how hard it is struck (pale soft, full loud); the green line is the tempo (right axis).</figcaption></figure>\n");
         }
         else
         {

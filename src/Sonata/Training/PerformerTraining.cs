@@ -59,9 +59,27 @@ public static class PerformerTraining
         return new Result(performer, done, recent);
     }
 
+    /// <summary>
+    /// The performer's mean loss on <see cref="PerformerOptions.BatchSize"/> stretches drawn (seeded)
+    /// from <paramref name="starts"/>, unmoved; null where none fits.
+    /// </summary>
+    public static double? Loss(PerformerLstm performer, PerformanceFeatures corpus, IReadOnlyList<long> starts, PerformerOptions options, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(performer);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(options);
+        long[] usable = [.. starts.Where(s => s + options.Length + 1 <= corpus.Count)];
+        if (usable.Length == 0) return null;
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var (inputs, velocities, tempos) = Batch(corpus, usable, options.BatchSize, options.Length, new Random(unchecked((int)seed)), moved: false);
+        return performer.Loss(inputs, velocities, tempos).item<float>();
+    }
+
     /// <summary>B stretches: each token's features from p + 1 on, the previous token's performance from p, and the targets.</summary>
     private static (PerformerInputs Inputs, Tensor Velocities, Tensor Tempos) Batch(
-        PerformanceFeatures corpus, long[] starts, int batchSize, int length, Random random)
+        PerformanceFeatures corpus, long[] starts, int batchSize, int length, Random random, bool moved = true)
     {
         int n = batchSize * length;
         long[] top = new long[n], bottom = new long[n], notes = new long[n], steps = new long[n], durations = new long[n];
@@ -69,7 +87,7 @@ public static class PerformerTraining
         for (int b = 0; b < batchSize; b++)
         {
             long start = starts[random.Next(starts.Length)];
-            int shift = random.Next(-5, 7);
+            int shift = moved ? random.Next(-5, 7) : 0;
             for (int i = 0; i < length; i++)
             {
                 int at = b * length + i, token = (int)start + 1 + i;

@@ -53,9 +53,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var options = Config.Performer;
-        if (options.Steps <= 0 || !Config.Model.ReadsTiming || data.Timing is not { Velocities: not null } timing || File.Exists(folder.PerformerFile)) return;
-        var corpus = PerformanceFeatures.Of([.. data.Ids.Select(id => data.Vocabulary.TokenOf((int)id))], timing.Steps, timing.Durations,
-            Performed.Slice(timing, 0, data.Ids.Length));
+        if (options.Steps <= 0 || !Config.Model.ReadsTiming || File.Exists(folder.PerformerFile) || PerformanceFeatures.OfCorpus(data) is not { } corpus) return;
         double started = clock.Elapsed, allowed = clock.HasBudget ? options.BudgetShare * clock.TrainingSeconds : double.PositiveInfinity;
         var result = PerformerTraining.Train(corpus, split.Train, options, Config.Training.Seed,
             () => cancellationToken.IsCancellationRequested || clock.Elapsed - started >= allowed,
@@ -67,6 +65,7 @@ public sealed class Trainer(TrainingConfig config, JobBudget? job = null)
         progress?.Report(new TrainingProgress(TrainingPhase.PerformerTrained)
         {
             Batch = result.Steps, Batches = options.Steps, RunningLoss = result.Loss, Seconds = clock.Elapsed - started,
+            ValLoss = PerformerTraining.Loss(performer, corpus, split.Validation, options, Config.Training.Seed),
         });
     }
 

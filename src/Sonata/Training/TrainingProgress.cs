@@ -17,6 +17,9 @@ public sealed record TrainingProgress(TrainingPhase Phase)
     public double RunningLoss { get; init; }
 
     /// <summary>Seconds since the epoch's training began (with <see cref="TrainingPhase.Training"/>).</summary>
+    /// <summary>With <see cref="TrainingPhase.PerformerTrained"/>: its loss on stretches of the validation split, when it has any.</summary>
+    public double? ValLoss { get; init; }
+
     public double Seconds { get; init; }
 
     /// <summary>The last finished epoch's validation accuracy, if any (with <see cref="TrainingPhase.Training"/>).</summary>

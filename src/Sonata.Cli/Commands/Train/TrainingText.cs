@@ -24,7 +24,8 @@ internal static class TrainingText
 
     /// <summary>The line for a trained performer.</summary>
     public static void Performer(IAnsiConsole console, TrainingProgress report) =>
-        console.MarkupLineInterpolated($"[dim]performer: {report.Batch} steps in {report.Seconds:F0} s, loss {report.RunningLoss:F3} (velocity and tempo, nats a token)[/]");
+        console.MarkupLineInterpolated(
+            $"[dim]performer: {report.Batch} steps in {report.Seconds:F0} s, loss {report.RunningLoss:F3}{(report.ValLoss is { } val ? $", validation {val:F3}" : "")} (velocity and tempo, nats a token)[/]");
 
     /// <summary>What the budget allows on this machine, as measured before the first epoch.</summary>
     public static void Budget(IAnsiConsole console, BudgetPlan budget) =>
