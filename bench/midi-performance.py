@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The issue's four performance figures, read straight from MIDI bytes (not through Sonata):
 velocity spread (p90 - p10 of note-on velocities), distinct velocities, the time-weighted median
-tempo (quarter notes a minute) and the number of set-tempo events, over 600-note stretches.
+tempo (quarter notes a minute) and the number of set-tempo events, over 600-note stretches; and
+how many set-tempo events move the tempo by more than 20 % at once (a jump, not a rubato).
 
   bench/midi-performance.py corpus DIR     5 seeded 600-note excerpts of each file (seed 0)
   bench/midi-performance.py pieces DIR     each piece's last 600 notes (its generated part)
@@ -65,7 +66,9 @@ def figures(tempos, notes):
         run += seconds
         if run >= total / 2:
             tempo = bpm; break
-    return (percentile(velocities, 0.9) - percentile(velocities, 0.1), len(set(velocities)), tempo, len(events))
+    bpms = [points[0][1]] + [bpm for _, bpm in events]
+    jumps = sum(1 for a, b in zip(bpms, bpms[1:]) if max(a, b) / min(a, b) > 1.2)
+    return (percentile(velocities, 0.9) - percentile(velocities, 0.1), len(set(velocities)), tempo, len(events), jumps)
 
 
 def main():
@@ -83,7 +86,7 @@ def main():
                 rows.append(figures(tempos, notes[s:s + 600]))
         else:
             rows.append(figures(tempos, notes[-600:]))
-    names = ["velocity spread", "distinct velocities", "tempo", "set-tempo events"]
+    names = ["velocity spread", "distinct velocities", "tempo", "set-tempo events", "tempo jumps over 20 %"]
     print(f"{len(rows)} stretches of 600 notes ({mode}, {folder})")
     for k, name in enumerate(names):
         values = [r[k] for r in rows]

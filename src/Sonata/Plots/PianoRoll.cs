@@ -87,11 +87,14 @@ public static class PianoRoll
     private static void AddBars(Plot plot, List<Bar> bars, Color color, string label)
     {
         if (bars.Count == 0) return;
+        var shades = bars.Select(b => b.FillColor).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
         plottable.LegendText = label;
         plottable.Color = color;
         foreach (var bar in bars) bar.LineWidth = 0;
+        // The plottable's colour is its legend's and, set, every bar's: each bar's own shade goes after it.
+        for (int i = 0; i < bars.Count; i++) bars[i].FillColor = shades[i];
     }
 
     /// <summary>Pitch ticks at each C, named as music21 names them (C4 = 60).</summary>
