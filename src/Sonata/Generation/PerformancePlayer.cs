@@ -13,14 +13,6 @@ namespace Sonata.Generation;
 public sealed class PerformancePlayer(PerformerLstm performer)
 {
     /// <summary>
-    /// The tempo is drawn from the smallest set of classes holding this much of the probability (a
-    /// nucleus): the last 2 % of unlikely tempi, drawn at a rate of a few in a piece, made jumps of
-    /// more than 20 % twice as often as Mozart's performers make them (docs/performance.md); a
-    /// nucleus of 0.9 left too few changes.
-    /// </summary>
-    public const double TempoNucleus = 0.98;
-
-    /// <summary>
     /// The performance of <paramref name="tokens"/> (with their step and duration classes), whose
     /// first <paramref name="primer"/>.Count tokens were played as it says (null: not known).
     /// </summary>
@@ -53,7 +45,7 @@ public sealed class PerformancePlayer(PerformerLstm performer)
                 {
                     // The tempo belongs to a moment, not a token: tokens struck together share it.
                     int velocity = Math.Max(1, Draw(velocities, random));
-                    int tempo = Draw(tempos, random, TempoNucleus);
+                    int tempo = Draw(tempos, random);
                     now = new Performed(velocity, steps[i] == 0 && i > 0 ? played[^1].Tempo : PerformanceClasses.TempoOf(tempo));
                 }
                 played.Add(now);
@@ -76,20 +68,14 @@ public sealed class PerformancePlayer(PerformerLstm performer)
         state?.Cell.Dispose();
     }
 
-    /// <summary>A class drawn from (1, 1, K) log-probabilities, among the most likely classes that hold <paramref name="nucleus"/> of them.</summary>
-    private static int Draw(Tensor logProbabilities, Random random, double nucleus = 1)
+    /// <summary>
+    /// A class drawn from (1, 1, K) log-probabilities, as they are: a nucleus of 0.98 for the tempo
+    /// (cutting the tail that makes its rare jumps) halved the changes of one run's pieces, below
+    /// the corpus's range (docs/performance.md).
+    /// </summary>
+    private static int Draw(Tensor logProbabilities, Random random)
     {
         float[] p = logProbabilities.reshape(-1).exp().data<float>().ToArray();
-        if (nucleus < 1)
-        {
-            int[] order = [.. Enumerable.Range(0, p.Length).OrderByDescending(k => p[k])];
-            double held = 0;
-            foreach (int k in order)
-            {
-                if (held >= nucleus) p[k] = 0;
-                held += p[k];
-            }
-        }
         double u = random.NextDouble() * p.Sum(x => (double)x), run = 0;
         for (int k = 0; k < p.Length; k++)
         {

@@ -96,6 +96,7 @@ internal static class HtmlPieceSection
         Setting(html, "generated", "Generated", string.Create(CultureInfo.InvariantCulture, $"{settings.Generated} tokens in {settings.Seconds:0.00} s"));
         Setting(html, "strategy", "Strategy", settings.Strategy);
         Setting(html, "timing", "Timing", settings.Timing);
+        if (settings.Played.Length > 0) Setting(html, "played", "Played", settings.Played);
         Setting(html, "context", "Context", settings.Context);
         Setting(html, "memory_weight", "Memory weight", settings.MemoryWeight.ToString("0.##", CultureInfo.InvariantCulture));
         if (settings.CacheWeight > 0)

@@ -82,8 +82,19 @@ public sealed class PieceComposer(TrainedRun run)
         KeyPull = request.Generation.KeyPull,
         CacheWeight = run.Config.Memory.CacheWeight,
         PrimerMapped = primer.Mapped,
+        Played = Played(request.Piece.Midi, run.Performer is not null && generated.Steps is not null),
         PrimerSubstitutions = primer.Substitutions,
     };
+
+    /// <summary>How a piece is played, in words: what --velocity and --tempo force, else the run's performer (or the defaults, without one).</summary>
+    private static string Played(ComposerOptions midi, bool performed)
+    {
+        string velocity = midi.Velocity is { } v ? $"velocity {v} (--velocity)"
+            : performed ? "the run's performer's velocities" : $"velocity {ComposerOptions.DefaultVelocity} (the run has no performer)";
+        string tempo = midi.TempoBpm is { } t ? $"{t:0.##} BPM (--tempo)"
+            : performed ? "the run's performer's tempi" : $"{ComposerOptions.DefaultTempoBpm:0.##} BPM (the run has no performer)";
+        return $"{velocity}; {tempo}";
+    }
 
     /// <summary>Each file named, its name with "-SEED" before the extension.</summary>
     private static PieceFiles WithSeed(PieceFiles files, int seed)

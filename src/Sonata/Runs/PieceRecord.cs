@@ -33,6 +33,9 @@ public sealed record PieceRecord(
     /// <summary>Primer tokens outside the model's vocabulary, read as the nearest it knows (0 in a piece written before this existed).</summary>
     public int PrimerMapped { get; init; }
 
+    /// <summary>How the piece is played: "the run's performer", or the velocity and tempo forced on it; empty in records of older pieces.</summary>
+    public string Played { get; init; } = "";
+
     /// <summary>Each distinct primer token read as another: as which, and how often.</summary>
     public IReadOnlyList<Dataset.TokenSubstitution> PrimerSubstitutions { get; init; } = [];
 
