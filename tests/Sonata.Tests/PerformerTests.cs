@@ -35,8 +35,9 @@ public sealed class PerformerTests
         using (trained.Performer)
         {
             Assert.Equal(150, trained.Steps);
-            // Uniform guesses cost ln 128 + ln 48 = 8.7 nats; the rules leave almost nothing to guess.
-            Assert.True(first.Loss > 7, $"first step's loss {first.Loss}");
+            // An untrained velocity guess costs ln 128 = 4.9 nats, its tempo more (less than ln 192 = 5.3:
+            // the tempo before is favoured from the start); the rules leave almost nothing to guess.
+            Assert.True(first.Loss > 5, $"first step's loss {first.Loss}");
             Assert.True(trained.Loss < 3, $"trained loss {trained.Loss}");
 
             string[] tokens = ["C3", "G4", "C6", "E5", "C3", "C6"];
