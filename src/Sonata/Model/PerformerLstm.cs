@@ -42,8 +42,9 @@ public sealed class PerformerLstm : Module
     private readonly Parameter tempo_spread;
 #pragma warning restore IDE1006
 
-    /// <summary>Each tempo class's index, (T), to measure distances from the previous one.</summary>
-    private readonly Tensor _tempoClasses = torch.arange(PerformanceClasses.TempoCount, dtype: ScalarType.Float32);
+    /// <summary>(T, T): how many classes apart two tempo classes are.</summary>
+    private readonly Tensor _tempoDistances = (torch.arange(PerformanceClasses.TempoCount, dtype: ScalarType.Float32).unsqueeze(1)
+        - torch.arange(PerformanceClasses.TempoCount, dtype: ScalarType.Float32).unsqueeze(0)).abs();
 
     public PerformerLstm(int hiddenSize) : base(nameof(PerformerLstm))
     {
@@ -88,11 +89,11 @@ public sealed class PerformerLstm : Module
     /// <summary>(B, L, T): stay · [t = previous] − softplus(spread) · |t − previous|, 0 where the previous tempo is not known.</summary>
     private Tensor TempoPrior(Tensor previous)
     {
-        var before = previous.unsqueeze(2).to_type(ScalarType.Float32);                      // (B, L, 1)
-        var distance = (_tempoClasses.view(1, 1, -1) - before).abs();                        // (B, L, T)
-        var known = previous.lt(PerformanceClasses.TempoCount).unsqueeze(2).to_type(ScalarType.Float32);
-        var prior = (tempo_stay * distance.eq(0).to_type(ScalarType.Float32)) - (functional.softplus(tempo_spread) * distance);
-        return prior * known;
+        // A row for each tempo before (and a row of zeros for "not known"), looked up per token.
+        int classes = PerformanceClasses.TempoCount;
+        var table = (tempo_stay * _tempoDistances.eq(0).to_type(ScalarType.Float32)) - (functional.softplus(tempo_spread) * _tempoDistances);   // (T, T)
+        var rows = torch.cat([table, torch.zeros(1, classes)], dim: 0);                                                                        // (T + 1, T)
+        return rows.index_select(0, previous.reshape(-1)).reshape(previous.shape[0], previous.shape[1], classes);                              // (B, L, T)
     }
 
     /// <summary>The mean of −log P(velocity) − log P(tempo class) over every token of the batch.</summary>

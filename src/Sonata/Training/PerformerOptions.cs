@@ -25,5 +25,5 @@ public sealed record PerformerOptions
     /// The share of a training budget (<see cref="TrainingOptions.Minutes"/>) the performer may
     /// spend, at most: on a slow machine it takes fewer steps rather than take the networks' epochs.
     /// </summary>
-    public double BudgetShare { get; init; } = 0.06;
+    public double BudgetShare { get; init; } = 0.08;
 }

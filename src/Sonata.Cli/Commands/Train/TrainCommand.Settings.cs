@@ -195,7 +195,7 @@ public sealed partial class TrainCommand
 
         [CommandOption("--performer-steps <N>")]
         [OptionHelp<TrainDefaults>("Steps of the performer, the small network trained before the first epoch that learns how the corpus is played (each token's velocity, the tempo): "
-            + "it plays the run's pieces. At most 6 % of a --minutes budget. 0: none, pieces are played flat.", nameof(PerformerSteps))]
+            + "it plays the run's pieces. At most 8 % of a --minutes budget. 0: none, pieces are played flat.", nameof(PerformerSteps))]
         public int? PerformerSteps { get; set; }
 
         [CommandOption("--max-batches <N>")]
