@@ -96,14 +96,17 @@ public sealed class PerformerLstm : Module
         return rows.index_select(0, previous.reshape(-1)).reshape(previous.shape[0], previous.shape[1], classes);                              // (B, L, T)
     }
 
-    /// <summary>The mean of −log P(velocity) − log P(tempo class) over every token of the batch.</summary>
+    /// <summary>The mean of −log P(velocity) over every token of the batch, plus the mean of −log P(tempo class) over those that start a new onset (step above 0).</summary>
     public Tensor Loss(PerformerInputs inputs, Tensor velocities, Tensor tempos)
     {
         var (v, t, (h, c)) = Play(inputs, null);
         using (h) using (c) using (v) using (t)
         {
             var velocityLoss = functional.nll_loss(v.reshape(-1, PerformanceClasses.VelocityCount), velocities.reshape(-1));
-            var tempoLoss = functional.nll_loss(t.reshape(-1, PerformanceClasses.TempoCount), tempos.reshape(-1));
+            // A token struck with the one before has its tempo (the player keeps it): only onsets teach the tempo.
+            using var tokenLosses = functional.nll_loss(t.reshape(-1, PerformanceClasses.TempoCount), tempos.reshape(-1), reduction: Reduction.None);
+            using var onsets = inputs.Steps.reshape(-1).gt(0).to_type(ScalarType.Float32);
+            var tempoLoss = (tokenLosses * onsets).sum() / onsets.sum().clamp_min(1);
             return velocityLoss + tempoLoss;
         }
     }
