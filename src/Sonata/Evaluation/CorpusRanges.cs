@@ -50,20 +50,16 @@ public sealed record CorpusRanges(
     public static CorpusRanges Of(int excerptTokens, int primerLength, IReadOnlyList<PieceFigures> excerpts)
     {
         ArgumentNullException.ThrowIfNull(excerpts);
-        FigureRange Range(Figure figure)
-        {
-            var values = excerpts.Select(e => e.Value(figure)).OfType<double>().ToList();
-            return FigureRange.Of(values.Count > 0 ? values : [0]);
-        }
-        FigureRange? Performed(Figure figure)
+        FigureRange? Measured(Figure figure)
         {
             var values = excerpts.Select(e => e.Value(figure)).OfType<double>().ToList();
             return values.Count > 0 ? FigureRange.Of(values) : null;
         }
+        FigureRange Range(Figure figure) => Measured(figure) ?? FigureRange.Of([0]);
         return new CorpusRanges(excerptTokens, primerLength, excerpts.Count,
             Range(Figure.FinalLoopShare), Range(Figure.LongestTokenRun), Range(Figure.DistinctTokens),
             Range(Figure.ScaleConsistency), Range(Figure.LongestVerbatimCopy), Range(Figure.SharedRunShare),
             Range(Figure.IntervalDistance), Range(Figure.PitchesPerOnset), Range(Figure.HeldOnsetShare),
-            Performed(Figure.VelocitySpread), Performed(Figure.DistinctVelocities), Performed(Figure.Tempo), Performed(Figure.TempoChanges));
+            Measured(Figure.VelocitySpread), Measured(Figure.DistinctVelocities), Measured(Figure.Tempo), Measured(Figure.TempoChanges));
     }
 }

@@ -7,7 +7,7 @@ public sealed record ComposerOptions
     public const int DefaultVelocity = 100;
 
     /// <summary>Where neither the options nor the tokens say the tempo, quarter notes a minute.</summary>
-    public const double DefaultTempoBpm = 120;
+    public const double DefaultTempoBpm = Tokenization.TempoMap.DefaultBpm;
 
     /// <summary>Key velocity of every note, 1–127; null: each token's own (<see cref="Music.PlacedToken.Velocity"/>), else <see cref="DefaultVelocity"/>.</summary>
     public int? Velocity { get; init; }

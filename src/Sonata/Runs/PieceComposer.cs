@@ -52,7 +52,7 @@ public sealed class PieceComposer(TrainedRun run)
         if (run.Performer is not { } performer || generated.Steps is not { } steps || generated.Durations is not { } durations) return null;
         var primerPlayed = primer.Performance?.Skip(primer.Tokens.Count - generated.PrimerLength).ToList();
         return new PerformancePlayer(performer).Play(generated.Tokens, [.. steps.Select(s => (long)TimingClasses.Of(s))],
-            [.. durations.Select(d => (long)Math.Max(1, TimingClasses.Of(d)))], primerPlayed, generated.PrimerLength, seed);
+            TimingClasses.Durations(durations), primerPlayed, generated.PrimerLength, seed);
     }
 
     /// <summary>

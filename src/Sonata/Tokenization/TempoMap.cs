@@ -21,9 +21,6 @@ public sealed class TempoMap
         _bpm = bpm;
     }
 
-    /// <summary>How many tempo changes the file sets.</summary>
-    public int Count => _bpm.Length;
-
     public static TempoMap Of(MidiFileContent midi)
     {
         ArgumentNullException.ThrowIfNull(midi);
